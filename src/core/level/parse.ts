@@ -1,0 +1,242 @@
+import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { core as zcore } from 'zod';
+import { PARTIES } from '../parties';
+import { err, ok, type Result } from '../result';
+import { LevelSchema, type LevelSpec, type OptionSetSpec } from './schema';
+import { buildLevel, type Level } from './level';
+
+export type LevelErrorCode =
+  | 'level/invalid-json'
+  | 'level/schema'
+  | 'level/unknown-issue'
+  | 'level/unknown-option'
+  | 'level/unknown-red-line'
+  | 'level/duplicate-id'
+  | 'level/missing-entry'
+  | 'level/firm-without-penalty'
+  | 'level/no-feasible-package';
+
+export interface LevelError {
+  readonly code: LevelErrorCode;
+  readonly file: string;
+  /** JSONPath inside the file, e.g. `$.parties.russia.redLines[0].options[1]`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export const formatLevelError = (e: LevelError): string => `${e.file}: ${e.path}: ${e.message}`;
+
+export function jsonPath(segments: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else if (typeof s === 'string' && /^[A-Za-z_$][\w$]*$/.test(s)) out += `.${s}`;
+    else out += `[${JSON.stringify(String(s))}]`;
+  }
+  return out;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const JSON_ERROR_WORDS: Record<string, string> = {
+  InvalidSymbol: 'invalid symbol',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected ","',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'expected the end of the file',
+  InvalidCommentToken: 'comments are not allowed',
+  UnexpectedEndOfString: 'unterminated string',
+};
+
+/** Parses and validates a level file. Every problem found is returned, each naming file and path. */
+export function parseLevel(text: string, file: string): Result<Level, LevelError[]> {
+  const jsonErrors: ParseError[] = [];
+  const data: unknown = parseJson(text, jsonErrors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+  });
+  if (jsonErrors.length > 0) {
+    return err(
+      jsonErrors.slice(0, 5).map((e) => {
+        const { line, column } = lineAndColumn(text, e.offset);
+        const what = printParseErrorCode(e.error);
+        return {
+          code: 'level/invalid-json',
+          file,
+          path: '$',
+          message: `invalid JSON at line ${line}, column ${column}: ${JSON_ERROR_WORDS[what] ?? what}`,
+        };
+      }),
+    );
+  }
+  return validateLevel(data, file);
+}
+
+function describeZodIssue(issue: zcore.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    const received = (issue as { input?: unknown }).input;
+    return received === undefined
+      ? `missing required field (expected ${issue.expected})`
+      : `expected ${issue.expected}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
+
+export function validateLevel(data: unknown, file: string): Result<Level, LevelError[]> {
+  const parsed = LevelSchema.safeParse(data);
+  if (!parsed.success) {
+    return err(
+      parsed.error.issues.map((issue) => ({
+        code: 'level/schema' as const,
+        file,
+        path: jsonPath(issue.path),
+        message: describeZodIssue(issue),
+      })),
+    );
+  }
+  const errors = crossCheck(parsed.data, file);
+  if (errors.length > 0) return err(errors);
+  const level = buildLevel(parsed.data);
+  if (level.feasibleCount === 0) {
+    return err([
+      {
+        code: 'level/no-feasible-package',
+        file,
+        path: '$.parties',
+        message: 'every package crosses some hard red line, so no deal is possible',
+      },
+    ]);
+  }
+  return ok(level);
+}
+
+/** References between parts of a level that a schema cannot express. */
+function crossCheck(spec: LevelSpec, file: string): LevelError[] {
+  const errors: LevelError[] = [];
+  const add = (code: LevelErrorCode, path: PropertyKey[], message: string) =>
+    errors.push({ code, file, path: jsonPath(path), message });
+  const options = new Map<string, Set<string>>();
+
+  const seenIssues = new Set<string>();
+  spec.issues.forEach((issue, i) => {
+    if (seenIssues.has(issue.id))
+      add('level/duplicate-id', ['issues', i, 'id'], `duplicate issue id "${issue.id}"`);
+    seenIssues.add(issue.id);
+    const ids = new Set<string>();
+    issue.options.forEach((option, o) => {
+      if (ids.has(option.id))
+        add(
+          'level/duplicate-id',
+          ['issues', i, 'options', o, 'id'],
+          `duplicate option id "${option.id}" in issue "${issue.id}"`,
+        );
+      ids.add(option.id);
+    });
+    options.set(issue.id, ids);
+  });
+
+  const checkIssue = (issueId: string, path: PropertyKey[]): boolean => {
+    if (options.has(issueId)) return true;
+    add('level/unknown-issue', path, `unknown issue "${issueId}"`);
+    return false;
+  };
+  const checkOption = (issueId: string, optionId: string, path: PropertyKey[]) => {
+    if (!options.get(issueId)?.has(optionId))
+      add('level/unknown-option', path, `unknown option "${optionId}" for issue "${issueId}"`);
+  };
+  const checkSet = (set: OptionSetSpec, path: PropertyKey[]) => {
+    if (!checkIssue(set.issue, [...path, 'issue'])) return;
+    set.options.forEach((o, k) => checkOption(set.issue, o, [...path, 'options', k]));
+  };
+
+  const redLineIds = new Map<string, Set<string>>();
+  const firmRedLineIds = new Map<string, Set<string>>();
+  for (const party of PARTIES) {
+    const p = spec.parties[party];
+    const base = ['parties', party];
+    for (const issue of spec.issues) {
+      if (!(issue.id in p.weights))
+        add('level/missing-entry', [...base, 'weights'], `no weight for issue "${issue.id}"`);
+      const values = p.values[issue.id];
+      if (!values) {
+        add('level/missing-entry', [...base, 'values'], `no values for issue "${issue.id}"`);
+        continue;
+      }
+      for (const option of issue.options)
+        if (!(option.id in values))
+          add(
+            'level/missing-entry',
+            [...base, 'values', issue.id],
+            `no value for option "${option.id}"`,
+          );
+    }
+    for (const issueId of Object.keys(p.weights)) checkIssue(issueId, [...base, 'weights', issueId]);
+    for (const [issueId, values] of Object.entries(p.values)) {
+      if (!checkIssue(issueId, [...base, 'values', issueId])) continue;
+      for (const optionId of Object.keys(values))
+        checkOption(issueId, optionId, [...base, 'values', issueId, optionId]);
+    }
+    p.priorities.forEach((issueId, k) => checkIssue(issueId, [...base, 'priorities', k]));
+
+    const ids = new Set<string>();
+    const firm = new Set<string>();
+    p.redLines.forEach((line, r) => {
+      const path = [...base, 'redLines', r];
+      if (ids.has(line.id))
+        add('level/duplicate-id', [...path, 'id'], `duplicate red line id "${line.id}"`);
+      ids.add(line.id);
+      if (line.strength === 'firm') {
+        firm.add(line.id);
+        if (line.penalty === undefined)
+          add('level/firm-without-penalty', path, 'a firm red line needs a penalty');
+      }
+      if (line.kind === 'forbid') checkSet(line, path);
+      else if (line.kind === 'requires') {
+        checkSet(line.if, [...path, 'if']);
+        checkSet(line.then, [...path, 'then']);
+      } else line.any.forEach((set, k) => checkSet(set, [...path, 'any', k]));
+    });
+    redLineIds.set(party, ids);
+    firmRedLineIds.set(party, firm);
+  }
+
+  const eventIds = new Set<string>();
+  spec.events.forEach((event, e) => {
+    if (eventIds.has(event.id))
+      add('level/duplicate-id', ['events', e, 'id'], `duplicate event id "${event.id}"`);
+    eventIds.add(event.id);
+  });
+
+  spec.events.forEach((event, e) =>
+    event.effects.forEach((effect, k) => {
+      const path = ['events', e, 'effects', k];
+      if (effect.kind === 'weight') checkIssue(effect.issue, [...path, 'issue']);
+      if (effect.kind === 'soften' && !firmRedLineIds.get(effect.party)?.has(effect.redLine))
+        add(
+          'level/unknown-red-line',
+          [...path, 'redLine'],
+          redLineIds.get(effect.party)?.has(effect.redLine)
+            ? `red line "${effect.redLine}" of ${effect.party} is hard and cannot soften`
+            : `unknown red line "${effect.redLine}" for ${effect.party}`,
+        );
+    }),
+  );
+  for (const issueId of Object.keys(spec.stressTest.credibility))
+    checkIssue(issueId, ['stressTest', 'credibility', issueId]);
+  return errors;
+}

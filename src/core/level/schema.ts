@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { PARTIES } from '../parties';
+
+// Ids are kebab-case so they read well in URLs, result codes and error messages.
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits, hyphens)');
+const text = z.string().min(1, 'must not be empty');
+const party = z.enum(PARTIES);
+const unit = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+
+/** What an option puts on the map when it is in the package on the table. */
+const Footprint = z.strictObject({
+  groundTroops: z.number().int().min(0).optional().describe('Foreign troops stationed in Ukraine'),
+  airCover: z.boolean().optional().describe('Allied air policing over Ukraine'),
+  monitors: z.boolean().optional().describe('Unarmed observers along the line of contact'),
+});
+
+const Option = z.strictObject({
+  id,
+  name: text,
+  description: text.optional(),
+  strength: unit
+    .optional()
+    .describe('Deterrent strength 0..1 used by the stress test; defaults to the option rank'),
+  footprint: Footprint.optional(),
+});
+
+const Issue = z.strictObject({
+  id,
+  name: text,
+  description: text.optional(),
+  options: z.array(Option).min(2, 'an issue needs at least two options, weakest first'),
+});
+
+const OptionSet = z.strictObject({
+  issue: id,
+  options: z.array(id).min(1, 'list at least one option'),
+});
+
+const redLineCommon = {
+  id,
+  strength: z.enum(['hard', 'firm']).describe('hard: a veto; firm: a stated penalty'),
+  penalty: z
+    .number()
+    .gt(0, 'penalty must be above 0')
+    .max(1, 'penalty must be at most 1')
+    .optional()
+    .describe('Utility lost when a firm red line is crossed (required for firm)'),
+  softening: unit
+    .optional()
+    .describe('Share of the firm penalty lost each time the party is pressured'),
+  says: text.describe('What the delegation says when it invokes this red line'),
+  public: z.boolean().optional().describe('Known to every party from the start (default true)'),
+};
+
+const RedLine = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('forbid'), issue: id, options: z.array(id).min(1), ...redLineCommon }),
+  z.strictObject({ kind: z.literal('requires'), if: OptionSet, then: OptionSet, ...redLineCommon }),
+  z.strictObject({
+    kind: z.literal('atLeastOneOf'),
+    any: z.array(OptionSet).min(1, 'list at least one condition'),
+    ...redLineCommon,
+  }),
+]);
+
+const OutcomeValues = z.strictObject({
+  lasting: unit,
+  uneasy: unit,
+  renewedWar: unit,
+  noDeal: unit,
+});
+
+const PartySpec = z.strictObject({
+  name: text,
+  style: z
+    .enum(['boulware', 'linear', 'conceder'])
+    .describe('How the computer concedes over the rounds'),
+  reservation: unit.describe('Utility of no deal (BATNA) at the start'),
+  reservationDrift: z
+    .number()
+    .min(-0.2)
+    .max(0.2)
+    .optional()
+    .describe('Change of the reservation value each round the talks go on'),
+  weights: z.record(id, z.number().positive('weight must be positive')),
+  values: z.record(
+    id,
+    z.record(
+      id,
+      z
+        .number()
+        .min(0, 'option value must be between 0 and 100')
+        .max(100, 'option value must be between 0 and 100'),
+    ),
+  ),
+  redLines: z.array(RedLine),
+  priorities: z.array(id).describe('Issues this party says in public matter most to it'),
+  outcomeValues: OutcomeValues.describe('How much each ending of the stress test is worth to it'),
+  briefing: text,
+  objectives: z.array(text).min(1),
+  publicPosition: text,
+});
+
+const Effect = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('reservation'), party, delta: z.number().min(-0.5).max(0.5) }),
+  z.strictObject({ kind: z.literal('weight'), party, issue: id, factor: z.number().gt(0).max(5) }),
+  z.strictObject({ kind: z.literal('resolve'), party, delta: z.number().min(-2).max(2) }),
+  z.strictObject({ kind: z.literal('soften'), party, redLine: id, factor: unit }),
+  z.strictObject({ kind: z.literal('clock'), delta: z.number() }),
+]);
+
+const GameEvent = z.strictObject({
+  id,
+  title: text,
+  text,
+  fiction: z.boolean().optional().describe('True when the card is invented for the game'),
+  effects: z.array(Effect).min(1, 'an event must change something'),
+});
+
+const LonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+export const LevelSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id,
+  title: text,
+  year: z.number().int(),
+  summary: text,
+  menuOrder: z.number().int().optional(),
+  deadline: z.number().int().min(1, 'deadline must be at least 1 round').max(40),
+  turnOrder: z.array(party).length(4).optional().describe('Who proposes first; default: the parties in order'),
+  issues: z.array(Issue).min(1),
+  parties: z.strictObject({ us: PartySpec, europe: PartySpec, russia: PartySpec, ukraine: PartySpec }),
+  events: z.array(GameEvent),
+  pressure: z.strictObject({
+    label: text.describe('What the pressure clock counts, e.g. "casualties"'),
+    perRound: z.number().min(0),
+    fortificationPerRound: z.number().min(0).max(100).describe('Fortification points added each round'),
+  }),
+  stressTest: z.strictObject({
+    startYear: z.number().int(),
+    years: z.number().int().min(1).max(30),
+    credibility: z.record(id, z.number().min(0)).describe('Issue weights of the deal credibility'),
+    resolve: z.number().min(0).max(100).describe("Russia's resolve to probe the line at signing"),
+    resolvePerRound: z.number().min(0).max(20).describe('Resolve added per round of delay'),
+    volatility: z.number().min(0).max(50).describe('Yearly random swing of resolve'),
+  }),
+  map: z.strictObject({
+    lineOfContact: z.array(LonLat).min(2),
+    label: text.optional(),
+  }),
+  history: z.array(text).min(1),
+  questions: z.array(text).min(1),
+  glossary: z.array(z.strictObject({ term: text, definition: text })),
+  sources: z.array(text).min(1),
+  hints: z
+    .array(z.strictObject({ phase: z.enum(['briefing', 'proposal', 'responses', 'sideMoves']), text }))
+    .optional(),
+});
+
+export type LevelSpec = z.infer<typeof LevelSchema>;
+export type IssueSpec = LevelSpec['issues'][number];
+export type OptionSpec = IssueSpec['options'][number];
+export type PartySpecT = LevelSpec['parties']['us'];
+export type RedLineSpec = PartySpecT['redLines'][number];
+export type OptionSetSpec = z.infer<typeof OptionSet>;
+export type EventSpec = LevelSpec['events'][number];
+export type EffectSpec = EventSpec['effects'][number];
+
+export const levelJsonSchema = (): unknown =>
+  z.toJSONSchema(LevelSchema, { target: 'draft-2020-12', io: 'input' });

@@ -1,0 +1,194 @@
+// Computer negotiators: deterministic decisions from the game state alone.
+import { packageAt, type Level, type Package } from './level/level';
+import { PARTIES, type Party } from './parties';
+import type { GameState, Proposal, Response, SideMove } from './state';
+import {
+  contributionTable,
+  crossedRedLines,
+  effectiveWeights,
+  firmPenalty,
+  targetUtility,
+  utility,
+} from './utility';
+
+const issueNames = (level: Level, issues: readonly number[]): string => {
+  const names = issues.map((i) => level.issues[i]!.name);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+};
+
+/** The issues where a package falls furthest short of what the party wants, weighted. */
+export function shortfallIssues(level: Level, state: GameState, party: Party, pkg: Package, count = 2): number[] {
+  const w = effectiveWeights(level, party, state.parties[party]);
+  const values = level.parties[party].values;
+  return w
+    .map((weight, i) => ({ i, gap: weight * (Math.max(...values[i]!) - values[i]![pkg[i]!]!) }))
+    .filter((x) => x.gap > 1e-9)
+    .sort((a, b) => b.gap - a.gap || a.i - b.i)
+    .slice(0, count)
+    .map((x) => x.i);
+}
+
+/** The value of a package to a party as a deal, including incentives received. */
+export const dealValue = (level: Level, state: GameState, party: Party, pkg: Package): number =>
+  utility(level, party, state.parties[party], pkg) + state.parties[party].dealBonus;
+
+/** How a computer delegation answers a package on the table. */
+export function respond(level: Level, state: GameState, party: Party, pkg: Package): Response {
+  const crossed = crossedRedLines(level, party, pkg);
+  const hard = crossed.find((line) => line.hard);
+  if (hard) return { accept: false, says: hard.says, redLine: hard.id };
+  const target = targetUtility(state, level, party);
+  const value = dealValue(level, state, party, pkg);
+  if (value >= target - 1e-9) {
+    const best = strongestIssue(level, state, party, pkg);
+    return {
+      accept: true,
+      says: best === null ? 'We can accept this.' : `We can accept this. ${level.issues[best]!.name} is right.`,
+    };
+  }
+  // A firm line is named when crossing it is what makes the package fall short.
+  const firm = crossed.find(
+    (line) => value + line.penalty * state.parties[party].penaltyFactors[line.index]! >= target,
+  );
+  if (firm) return { accept: false, says: firm.says, redLine: firm.id };
+  const issues = shortfallIssues(level, state, party, pkg);
+  return { accept: false, says: `Not enough for us on ${issueNames(level, issues)}.`, issues };
+}
+
+function strongestIssue(level: Level, state: GameState, party: Party, pkg: Package): number | null {
+  const w = effectiveWeights(level, party, state.parties[party]);
+  let best: number | null = null;
+  let bestScore = 0;
+  w.forEach((weight, i) => {
+    const score = weight * level.parties[party].values[i]![pkg[i]!]!;
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  return best;
+}
+
+const feasibleCache = new WeakMap<Level, Map<string, Int32Array>>();
+
+/**
+ * Packages a proposer can table without crossing its own hard red lines or a hard red line of
+ * another party that it knows about. Cached per level and per set of known red lines.
+ */
+export function knownFeasible(level: Level, state: GameState, proposer: Party): Int32Array {
+  const knownHard = PARTIES.map((party) =>
+    level.parties[party].redLines
+      .filter((line) => line.hard && (party === proposer || state.parties[party].known[line.index]))
+      .map((line) => line.index),
+  );
+  const key = knownHard.map((ids) => ids.join('.')).join('|');
+  let cache = feasibleCache.get(level);
+  if (!cache) feasibleCache.set(level, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const allKnown = PARTIES.map(
+    (party, k) => knownHard[k]!.length === level.parties[party].redLines.filter((l) => l.hard).length,
+  );
+  const list: number[] = [];
+  for (let n = 0; n < level.packageCount; n++) {
+    let ok = true;
+    for (let k = 0; k < PARTIES.length && ok; k++) {
+      const party = PARTIES[k]!;
+      if (!level.hardVeto[party][n]) continue;
+      if (allKnown[k]) ok = false;
+      else {
+        const pkg = packageAt(level, n);
+        ok = !knownHard[k]!.some((index) => level.parties[party].redLines[index]!.crosses(pkg));
+      }
+    }
+    if (ok) list.push(n);
+  }
+  const result = Int32Array.from(list);
+  cache.set(key, result);
+  return result;
+}
+
+/**
+ * The proposer's best package among those it predicts the most others will accept, given what
+ * they have said in public (their priorities, red lines and the reasons of their rejections).
+ */
+export function chooseProposal(level: Level, state: GameState, party: Party): Package {
+  const ps = state.parties[party];
+  const own = contributionTable(level, party, effectiveWeights(level, party, ps));
+  const ownTarget = targetUtility(state, level, party);
+  const others = PARTIES.filter((p) => p !== party);
+  const estimates = others.map((p) => {
+    const belief = state.beliefs[p];
+    const total = belief.weights.reduce((a, b) => a + b, 0);
+    return contributionTable(level, p, belief.weights.map((w) => w / total));
+  });
+  const knownFirm = others.map((p) =>
+    level.parties[p].redLines.reduce(
+      (mask, line) => (line.firmBit >= 0 && state.parties[p].known[line.index] ? mask | (1 << line.firmBit) : mask),
+      0,
+    ),
+  );
+  const thresholds = others.map((p) => state.beliefs[p].threshold - state.parties[p].dealBonus);
+  const width = level.issues.length;
+  const cells = level.cells;
+  const ownMask = level.firmMask[party];
+  const candidates = knownFeasible(level, state, party);
+
+  let best = -1;
+  let bestCount = -1;
+  let bestUtility = -Infinity;
+  for (let c = 0; c < candidates.length; c++) {
+    const n = candidates[c]!;
+    const base = n * width;
+    let u = 0;
+    for (let i = 0; i < width; i++) u += own[cells[base + i]!]!;
+    if (ownMask[n]) u -= firmPenalty(level, party, ps, ownMask[n]);
+    if (u < ownTarget && best >= 0) continue;
+    let count = 0;
+    for (let k = 0; k < others.length; k++) {
+      const table = estimates[k]!;
+      let e = 0;
+      for (let i = 0; i < width; i++) e += table[cells[base + i]!]!;
+      const mask = level.firmMask[others[k]!][n]! & knownFirm[k]!;
+      if (mask) e -= firmPenalty(level, others[k]!, state.parties[others[k]!], mask);
+      if (e >= thresholds[k]!) count++;
+    }
+    if (u < ownTarget) {
+      // Only reached while nothing is chosen yet: keep a fallback.
+      best = n;
+      bestCount = -1;
+      bestUtility = u;
+      continue;
+    }
+    if (count > bestCount || (count === bestCount && u > bestUtility)) {
+      best = n;
+      bestCount = count;
+      bestUtility = u;
+    }
+  }
+  return packageAt(level, best);
+}
+
+export function explainProposal(level: Level, state: GameState, party: Party, pkg: Package): string {
+  const best = strongestIssue(level, state, party, pkg);
+  return best === null
+    ? 'We put this package on the table.'
+    : `We table this package. What matters most to us: ${level.issues[best]!.name}.`;
+}
+
+export function computerProposal(level: Level, state: GameState, party: Party): Proposal {
+  const pkg = chooseProposal(level, state, party);
+  return { proposer: party, package: pkg, says: explainProposal(level, state, party, pkg) };
+}
+
+/** Side moves by rule: press a party whose firm red line blocks the deal, or sweeten a holdout. */
+export function chooseSideMove(level: Level, state: GameState, party: Party): SideMove {
+  const rejecting = PARTIES.filter((p) => p !== party && state.responses[p]?.accept === false);
+  const blockedByFirm = rejecting.find((p) => {
+    const id = state.responses[p]?.redLine;
+    return id !== undefined && level.parties[p].redLines.some((l) => l.id === id && !l.hard);
+  });
+  if (blockedByFirm) return { kind: 'pressure', target: blockedByFirm };
+  const ownAccepted = state.responses[party]?.accept === true;
+  const holdout = rejecting.filter((p) => state.responses[p]?.redLine === undefined);
+  if (ownAccepted && holdout.length === 1 && state.parties[party].dealBonus > -0.09)
+    return { kind: 'incentive', target: holdout[0]! };
+  return { kind: 'pass' };
+}

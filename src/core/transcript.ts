@@ -1,0 +1,105 @@
+// Plain-language records of a game, shared by the game log, the CLI and the debrief.
+import type { Level } from './level/level';
+import { packageToRecord } from './level/level';
+import { PARTIES, type ByParty, type Party } from './parties';
+import type { GameState, Response, RoundRecord, SideMove } from './state';
+
+export const partyName = (level: Level, party: Party): string => level.parties[party].spec.name;
+
+export function describeSideMove(level: Level, party: Party, move: SideMove): string {
+  const who = partyName(level, party);
+  switch (move.kind) {
+    case 'pass':
+      return `${who} passes.`;
+    case 'pressure':
+      return `${who} puts pressure on ${partyName(level, move.target)}.`;
+    case 'incentive':
+      return `${who} offers ${partyName(level, move.target)} an incentive.`;
+    case 'commitment':
+      return `${who} commits in public on ${level.issues[move.issue]!.name}.`;
+  }
+}
+
+export interface TranscriptRound {
+  readonly round: number;
+  readonly proposer: Party;
+  readonly package: Record<string, string>;
+  readonly responses: Partial<ByParty<{ accept: boolean; says: string; redLine?: string }>>;
+  readonly sideMoves: Partial<ByParty<string>>;
+  readonly event: string | null;
+}
+
+const responseRecord = (r: Response) => ({
+  accept: r.accept,
+  says: r.says,
+  ...(r.redLine !== undefined ? { redLine: r.redLine } : {}),
+});
+
+export function transcriptRound(level: Level, record: RoundRecord): TranscriptRound {
+  const responses: TranscriptRound['responses'] = {};
+  const sideMoves: TranscriptRound['sideMoves'] = {};
+  for (const party of PARTIES) {
+    const r = record.responses[party];
+    if (r) responses[party] = responseRecord(r);
+    const m = record.sideMoves[party];
+    if (m) sideMoves[party] = m.kind === 'pass' ? 'pass' : describeSideMove(level, party, m);
+  }
+  return {
+    round: record.round,
+    proposer: record.proposal.proposer,
+    package: packageToRecord(level, record.proposal.package),
+    responses,
+    sideMoves,
+    event: record.event === null ? null : level.events[record.event]!.title,
+  };
+}
+
+export const transcript = (level: Level, game: GameState): TranscriptRound[] =>
+  game.history.map((record) => transcriptRound(level, record));
+
+export interface LogEntry {
+  readonly round: number;
+  readonly kind: 'proposal' | 'response' | 'sideMove' | 'event' | 'outcome';
+  readonly party: Party | null;
+  readonly text: string;
+}
+
+/** Every proposal, response, side move and event so far, oldest first. */
+export function gameLog(level: Level, game: GameState): LogEntry[] {
+  const log: LogEntry[] = [];
+  const rounds: RoundRecord[] = [...game.history];
+  const current = game.table && !game.outcome;
+  if (current)
+    rounds.push({ round: game.round, proposal: game.table!, responses: game.responses, sideMoves: game.sideMoves, event: null });
+  for (const record of rounds) {
+    const { round, proposal } = record;
+    const terms = level.issues
+      .map((issue, i) => `${issue.name}: ${issue.options[proposal.package[i]!]!.name}`)
+      .join('; ');
+    log.push({ round, kind: 'proposal', party: proposal.proposer, text: `${partyName(level, proposal.proposer)} proposes: ${terms}.` });
+    for (const party of PARTIES) {
+      const r = record.responses[party];
+      if (r && party !== proposal.proposer)
+        log.push({ round, kind: 'response', party, text: `${partyName(level, party)} ${r.accept ? 'accepts' : 'rejects'}: “${r.says}”` });
+    }
+    for (const party of PARTIES) {
+      const m = record.sideMoves[party];
+      if (m && m.kind !== 'pass') log.push({ round, kind: 'sideMove', party, text: describeSideMove(level, party, m) });
+    }
+    if (record.event !== null) {
+      const card = level.events[record.event]!;
+      log.push({ round, kind: 'event', party: null, text: `News: ${card.title}. ${card.text}` });
+    }
+  }
+  if (game.outcome) {
+    const o = game.outcome;
+    const words = { lasting: 'a lasting peace', uneasy: 'an uneasy peace', renewedWar: 'renewed war', noDeal: 'no deal' } as const;
+    log.push({
+      round: game.round,
+      kind: 'outcome',
+      party: null,
+      text: o.deal ? `The deal is signed. The stress test ends in ${words[o.kind]}.` : 'The deadline passes. The talks collapse with no deal.',
+    });
+  }
+  return log;
+}
