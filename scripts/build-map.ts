@@ -1,7 +1,7 @@
 // Builds assets/map/europe.json from Natural Earth (world-atlas 2.0.2, public domain): the countries
 // of Europe and its east, clipped to a lon/lat box and rounded to 2 decimals. Run it with
 // `npx tsx scripts/build-map.ts` after updating world-atlas; the output is committed.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,9 +72,14 @@ function clipToBox(geometry: Geometry): Polygon[] {
       // with latitude flipped back the signs swap.
       const outer: Polygon[] = [];
       const holes: Ring[] = [];
-      for (const r of rings) (doubleArea(r) < 0 ? outer.push({ type: 'Polygon', coordinates: [r] }) : holes.push(r));
+      for (const r of rings) {
+        if (doubleArea(r) < 0) outer.push({ type: 'Polygon', coordinates: [r] });
+        else holes.push(r);
+      }
       for (const hole of holes) {
-        const home = outer.find((p) => p.coordinates[0] && hole[0] && contains(p.coordinates[0], hole[0]));
+        const home = outer.find(
+          (p) => p.coordinates[0] && hole[0] && contains(p.coordinates[0], hole[0]),
+        );
         home?.coordinates.push(hole);
       }
       polygons.push(...outer);
@@ -128,7 +133,8 @@ function segmentDistance(p: Position, a: Position, b: Position): number {
   const dx = bx - ax;
   const dy = by - ay;
   const length2 = dx * dx + dy * dy;
-  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
+  const t =
+    length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
@@ -172,7 +178,10 @@ function simplifyTopology(topology: Topology, tolerance: number): void {
     const degrees = absolute.map(([ax = 0, ay = 0]) => [ax * sx, ay * sy]);
     const kept = douglasPeucker(degrees, tolerance);
     const closed = absolute.length > 3 && x === absolute[0]?.[0] && y === absolute[0]?.[1];
-    const result = closed && kept.length < 4 ? absolute : kept.map(([kx = 0, ky = 0]) => [Math.round(kx / sx), Math.round(ky / sy)]);
+    const result =
+      closed && kept.length < 4
+        ? absolute
+        : kept.map(([kx = 0, ky = 0]) => [Math.round(kx / sx), Math.round(ky / sy)]);
     let px = 0;
     let py = 0;
     return result.map(([ax = 0, ay = 0]) => {

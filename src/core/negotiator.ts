@@ -6,7 +6,7 @@ import {
   contributionTable,
   crossedRedLines,
   effectiveWeights,
-  firmPenalty,
+  penaltyTable,
   targetUtility,
   utility,
 } from './utility';
@@ -105,13 +105,63 @@ export function knownFeasible(level: Level, state: GameState, proposer: Party): 
   return result;
 }
 
+interface Ranking {
+  readonly order: Int32Array;
+  readonly utilities: Float64Array;
+}
+
+const rankingCache = new WeakMap<Level, Map<string, Ranking>>();
+const RANKING_CACHE_SIZE = 256;
+
+/**
+ * The packages a proposer may table, best for it first. Its weights change only through events
+ * and commitments, so the ranking is cached and reused across rounds and games.
+ */
+function ownRanking(level: Level, state: GameState, party: Party): Ranking {
+  const ps = state.parties[party];
+  const candidates = knownFeasible(level, state, party);
+  const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}|${candidates.length}|${candidates[0]}|${candidates.at(-1)}`;
+  let cache = rankingCache.get(level);
+  if (!cache) rankingCache.set(level, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const own = contributionTable(level, party, effectiveWeights(level, party, ps));
+  const width = level.issues.length;
+  const cells = level.cells;
+  const mask = level.firmMask[party];
+  const penalty = penaltyTable(level, party, ps);
+  const raw = new Float64Array(candidates.length);
+  for (let c = 0; c < candidates.length; c++) {
+    const n = candidates[c]!;
+    const base = n * width;
+    let u = -penalty[mask[n]!]!;
+    for (let i = 0; i < width; i++) u += own[cells[base + i]!]!;
+    raw[c] = u;
+  }
+  // Sorting packed numeric keys (utility, then position) avoids a comparator: several times faster.
+  const keys = new Float64Array(raw.length);
+  for (let c = 0; c < raw.length; c++) keys[c] = Math.round((2 - raw[c]!) * 2 ** 20) * 2 ** 21 + c;
+  keys.sort();
+  const order = new Int32Array(raw.length);
+  const utilities = new Float64Array(raw.length);
+  for (let k = 0; k < keys.length; k++) {
+    const c = keys[k]! % 2 ** 21;
+    order[k] = candidates[c]!;
+    utilities[k] = raw[c]!;
+  }
+  const ranking = { order, utilities };
+  if (cache.size >= RANKING_CACHE_SIZE) cache.clear();
+  cache.set(key, ranking);
+  return ranking;
+}
+
 /**
  * The proposer's best package among those it predicts the most others will accept, given what
  * they have said in public (their priorities, red lines and the reasons of their rejections).
+ * Packages are visited best-for-the-proposer first, so the first one every other party is
+ * predicted to accept is the answer.
  */
 export function chooseProposal(level: Level, state: GameState, party: Party): Package {
-  const ps = state.parties[party];
-  const own = contributionTable(level, party, effectiveWeights(level, party, ps));
   const ownTarget = targetUtility(state, level, party);
   const others = PARTIES.filter((p) => p !== party);
   const estimates = others.map((p) => {
@@ -119,48 +169,41 @@ export function chooseProposal(level: Level, state: GameState, party: Party): Pa
     const total = belief.weights.reduce((a, b) => a + b, 0);
     return contributionTable(level, p, belief.weights.map((w) => w / total));
   });
-  const knownFirm = others.map((p) =>
-    level.parties[p].redLines.reduce(
-      (mask, line) => (line.firmBit >= 0 && state.parties[p].known[line.index] ? mask | (1 << line.firmBit) : mask),
-      0,
+  // Others' penalties count only for the firm red lines they have made known.
+  const penalties = others.map((p) =>
+    penaltyTable(
+      level,
+      p,
+      state.parties[p],
+      level.parties[p].redLines.reduce(
+        (mask, line) => (line.firmBit >= 0 && state.parties[p].known[line.index] ? mask | (1 << line.firmBit) : mask),
+        0,
+      ),
     ),
   );
+  const masks = others.map((p) => level.firmMask[p]);
   const thresholds = others.map((p) => state.beliefs[p].threshold - state.parties[p].dealBonus);
   const width = level.issues.length;
   const cells = level.cells;
-  const ownMask = level.firmMask[party];
-  const candidates = knownFeasible(level, state, party);
+  const { order, utilities } = ownRanking(level, state, party);
 
-  let best = -1;
+  let best = order[0]!;
   let bestCount = -1;
-  let bestUtility = -Infinity;
-  for (let c = 0; c < candidates.length; c++) {
-    const n = candidates[c]!;
+  for (let k = 0; k < order.length; k++) {
+    if (utilities[k]! < ownTarget && k > 0) break;
+    const n = order[k]!;
     const base = n * width;
-    let u = 0;
-    for (let i = 0; i < width; i++) u += own[cells[base + i]!]!;
-    if (ownMask[n]) u -= firmPenalty(level, party, ps, ownMask[n]);
-    if (u < ownTarget && best >= 0) continue;
     let count = 0;
-    for (let k = 0; k < others.length; k++) {
-      const table = estimates[k]!;
-      let e = 0;
+    for (let j = 0; j < others.length; j++) {
+      const table = estimates[j]!;
+      let e = -penalties[j]![masks[j]![n]!]!;
       for (let i = 0; i < width; i++) e += table[cells[base + i]!]!;
-      const mask = level.firmMask[others[k]!][n]! & knownFirm[k]!;
-      if (mask) e -= firmPenalty(level, others[k]!, state.parties[others[k]!], mask);
-      if (e >= thresholds[k]!) count++;
+      if (e >= thresholds[j]!) count++;
     }
-    if (u < ownTarget) {
-      // Only reached while nothing is chosen yet: keep a fallback.
-      best = n;
-      bestCount = -1;
-      bestUtility = u;
-      continue;
-    }
-    if (count > bestCount || (count === bestCount && u > bestUtility)) {
+    if (count > bestCount) {
       best = n;
       bestCount = count;
-      bestUtility = u;
+      if (count === others.length) break;
     }
   }
   return packageAt(level, best);

@@ -28,6 +28,15 @@ export function firmPenalty(level: Level, party: Party, ps: PartyState, mask: nu
   return total;
 }
 
+/** Penalty for every combination of firm red lines, indexed by the firm mask. */
+export function penaltyTable(level: Level, party: Party, ps: PartyState, onlyMask = -1): Float64Array {
+  const firm = level.parties[party].redLines.filter((line) => line.firmBit >= 0);
+  const table = new Float64Array(1 << firm.length);
+  for (let mask = 1; mask < table.length; mask++)
+    table[mask] = firmPenalty(level, party, ps, mask & onlyMask);
+  return table;
+}
+
 const firmMaskOf = (level: Level, party: Party, pkg: Package): number => {
   let mask = 0;
   for (const line of level.parties[party].redLines)

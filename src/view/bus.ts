@@ -13,11 +13,12 @@ type Listener<K extends keyof ViewEvents> = (value: ViewEvents[K]) => void;
  * function `on` returns when they shut down (Phaser does not drop listeners itself).
  */
 export class ViewBus {
-  private readonly listeners: { [K in keyof ViewEvents]?: Set<Listener<K>> } = {};
+  private readonly listeners = new Map<keyof ViewEvents, Set<(value: never) => void>>();
   private readonly latest: Partial<ViewEvents> = {};
 
   on<K extends keyof ViewEvents>(kind: K, listener: Listener<K>): () => void {
-    const set = (this.listeners[kind] ??= new Set()) as Set<Listener<K>>;
+    let set = this.listeners.get(kind);
+    if (!set) this.listeners.set(kind, (set = new Set()));
     set.add(listener);
     const current = this.latest[kind];
     if (current !== undefined) listener(current);
@@ -26,6 +27,6 @@ export class ViewBus {
 
   emit<K extends keyof ViewEvents>(kind: K, value: ViewEvents[K]): void {
     this.latest[kind] = value;
-    for (const listener of (this.listeners[kind] ?? []) as Set<Listener<K>>) listener(value);
+    for (const listener of this.listeners.get(kind) ?? []) (listener as Listener<K>)(value);
   }
 }

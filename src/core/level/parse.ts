@@ -14,7 +14,8 @@ export type LevelErrorCode =
   | 'level/duplicate-id'
   | 'level/missing-entry'
   | 'level/firm-without-penalty'
-  | 'level/no-feasible-package';
+  | 'level/no-feasible-package'
+  | 'level/too-many-packages';
 
 export interface LevelError {
   readonly code: LevelErrorCode;
@@ -97,6 +98,9 @@ function describeZodIssue(issue: zcore.$ZodIssue): string {
   return issue.message;
 }
 
+/** Exact analysis enumerates every package, so a level must keep the product of option counts small. */
+export const MAX_PACKAGES = 500_000;
+
 export function validateLevel(data: unknown, file: string): Result<Level, LevelError[]> {
   const parsed = LevelSchema.safeParse(data);
   if (!parsed.success) {
@@ -111,6 +115,16 @@ export function validateLevel(data: unknown, file: string): Result<Level, LevelE
   }
   const errors = crossCheck(parsed.data, file);
   if (errors.length > 0) return err(errors);
+  const count = parsed.data.issues.reduce((n, issue) => n * issue.options.length, 1);
+  if (count > MAX_PACKAGES)
+    return err([
+      {
+        code: 'level/too-many-packages',
+        file,
+        path: '$.issues',
+        message: `the issues make ${count} packages; at most ${MAX_PACKAGES} can be analysed exactly`,
+      },
+    ]);
   const level = buildLevel(parsed.data);
   if (level.feasibleCount === 0) {
     return err([

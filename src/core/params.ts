@@ -1,0 +1,58 @@
+// Game settings from a link. Unknown or malformed values fall back to defaults with a notice.
+import { DIFFICULTIES, PARTIES, isDifficulty, isParty, type Difficulty, type Party } from './parties';
+import { parseSeed } from './seed';
+
+export interface GameParams {
+  readonly level: string;
+  readonly seed: string | null;
+  readonly role: Party;
+  readonly difficulty: Difficulty;
+}
+
+export const DEFAULT_LEVEL = 'coalition-2025';
+export const DEFAULT_ROLE: Party = 'ukraine';
+export const DEFAULT_DIFFICULTY: Difficulty = 'normal';
+
+/** Longest value echoed back in a notice; longer input is cut. */
+const ECHO_LIMIT = 40;
+const echo = (value: string) =>
+  JSON.stringify(value.length > ECHO_LIMIT ? `${value.slice(0, ECHO_LIMIT)}…` : value);
+
+export interface ParsedParams {
+  readonly params: GameParams;
+  /** Plain-text notices about values that were ignored. */
+  readonly notices: readonly string[];
+  /** True when the link chose anything (so the menu may be skipped). */
+  readonly fromLink: boolean;
+}
+
+export function parseGameParams(get: (name: string) => string | null, knownLevels: readonly string[]): ParsedParams {
+  const notices: string[] = [];
+  const levelArg = get('level');
+  const seedArg = get('seed');
+  const roleArg = get('role');
+  const difficultyArg = get('difficulty');
+  let level = DEFAULT_LEVEL;
+  if (levelArg !== null) {
+    if (knownLevels.includes(levelArg)) level = levelArg;
+    else notices.push(`Unknown level ${echo(levelArg)}; playing ${DEFAULT_LEVEL} instead.`);
+  }
+  let seed: string | null = null;
+  if (seedArg !== null) {
+    const parsed = parseSeed(seedArg);
+    if (parsed.ok) seed = parsed.value;
+    else notices.push(`Seed ${echo(seedArg)} ignored: ${parsed.error.message}. A fresh seed is used.`);
+  }
+  let role = DEFAULT_ROLE;
+  if (roleArg !== null) {
+    if (isParty(roleArg)) role = roleArg;
+    else notices.push(`Unknown role ${echo(roleArg)} (use ${PARTIES.join(', ')}); you play ${DEFAULT_ROLE}.`);
+  }
+  let difficulty = DEFAULT_DIFFICULTY;
+  if (difficultyArg !== null) {
+    if (isDifficulty(difficultyArg)) difficulty = difficultyArg;
+    else notices.push(`Unknown difficulty ${echo(difficultyArg)} (use ${DIFFICULTIES.join(', ')}); playing ${DEFAULT_DIFFICULTY}.`);
+  }
+  const fromLink = [levelArg, seedArg, roleArg, difficultyArg].some((v) => v !== null);
+  return { params: { level, seed, role, difficulty }, notices, fromLink };
+}

@@ -1,0 +1,148 @@
+// What one seat may see of the game. Private weights and red lines of other parties never leave
+// here, so a hot-seat screen or a tooltip cannot show them by mistake.
+import { waitingFor, phaseOf, type GameSnapshot } from './game';
+import type { Level, Package } from './level/level';
+import type { Phase } from './machine';
+import { PARTIES, type ByParty, type Party } from './parties';
+import { checkProposal } from './rules';
+import type { GameState, Outcome, Proposal, Response, SideMove } from './state';
+import { credibility } from './stress';
+import { gameLog, type LogEntry } from './transcript';
+import { contributionTable, effectiveWeights, targetUtility, utility } from './utility';
+
+export type Mood = 'pleased' | 'neutral' | 'uneasy' | 'angry';
+
+export interface RedLineView {
+  readonly party: Party;
+  readonly id: string;
+  readonly hard: boolean;
+  readonly says: string;
+}
+
+export interface OwnBriefing {
+  readonly party: Party;
+  readonly name: string;
+  readonly briefing: string;
+  readonly objectives: readonly string[];
+  /** Normalised weights per issue, in issue order. */
+  readonly weights: readonly number[];
+  /** values[issue][option] 0..100. */
+  readonly values: readonly (readonly number[])[];
+  readonly redLines: readonly RedLineView[];
+  readonly reservation: number;
+}
+
+export interface OtherParty {
+  readonly party: Party;
+  readonly name: string;
+  readonly publicPosition: string;
+  readonly priorities: readonly string[];
+  /** Public red lines and those it has invoked at the table. */
+  readonly knownRedLines: readonly RedLineView[];
+}
+
+export interface SeatView {
+  readonly seat: Party;
+  readonly phase: Phase;
+  readonly round: number;
+  readonly deadline: number;
+  readonly proposer: Party;
+  readonly waitingFor: readonly Party[];
+  readonly you: OwnBriefing;
+  readonly others: readonly OtherParty[];
+  readonly table: Proposal | null;
+  readonly responses: Partial<ByParty<Response>>;
+  readonly sideMoves: Partial<ByParty<SideMove>>;
+  readonly pressure: number;
+  readonly fortification: number;
+  readonly log: readonly LogEntry[];
+  readonly outcome: Outcome | null;
+}
+
+const redLineViews = (level: Level, party: Party, game: GameState, onlyKnown: boolean): RedLineView[] =>
+  level.parties[party].redLines
+    .filter((line) => !onlyKnown || game.parties[party].known[line.index])
+    .map((line) => ({ party, id: line.id, hard: line.hard, says: line.says }));
+
+export function seatView(level: Level, snapshot: GameSnapshot, seat: Party): SeatView {
+  const game = snapshot.context.game;
+  const model = level.parties[seat];
+  return {
+    seat,
+    phase: phaseOf(snapshot),
+    round: game.round,
+    deadline: level.spec.deadline,
+    proposer: game.proposer,
+    waitingFor: waitingFor(snapshot),
+    you: {
+      party: seat,
+      name: model.spec.name,
+      briefing: model.spec.briefing,
+      objectives: model.spec.objectives,
+      weights: effectiveWeights(level, seat, game.parties[seat]),
+      values: model.values.map((vs) => vs.map((v) => Math.round(v * 100))),
+      redLines: redLineViews(level, seat, game, false),
+      reservation: game.parties[seat].reservation,
+    },
+    others: PARTIES.filter((p) => p !== seat).map((party) => ({
+      party,
+      name: level.parties[party].spec.name,
+      publicPosition: level.parties[party].spec.publicPosition,
+      priorities: level.parties[party].priorities.map((i) => level.issues[i]!.name),
+      knownRedLines: redLineViews(level, party, game, true),
+    })),
+    table: game.table,
+    responses: game.responses,
+    sideMoves: game.sideMoves,
+    pressure: game.pressure,
+    fortification: game.fortification,
+    log: gameLog(level, game),
+    outcome: game.outcome,
+  };
+}
+
+export interface PackageAssessment {
+  /** Your own utility of the package (0..1, after your firm penalties). */
+  readonly utility: number;
+  /** What you need now to accept (your concession target); shown to guide a person. */
+  readonly yourTarget: number;
+  readonly credibility: number;
+  /** Known red lines of any party that the package crosses. */
+  readonly crosses: readonly RedLineView[];
+  /** Why you cannot table it, if you cannot. */
+  readonly refusal: string | null;
+  /** How each other party looks likely to take it, from what is public. */
+  readonly moods: Partial<ByParty<Mood>>;
+}
+
+/** How a package looks from one seat, using only what that seat may know. */
+export function assessPackage(level: Level, game: GameState, seat: Party, pkg: Package): PackageAssessment {
+  const crosses: RedLineView[] = [];
+  for (const party of PARTIES)
+    for (const line of level.parties[party].redLines)
+      if ((party === seat || game.parties[party].known[line.index]) && line.crosses(pkg))
+        crosses.push({ party, id: line.id, hard: line.hard, says: line.says });
+  const moods: Partial<ByParty<Mood>> = {};
+  for (const party of PARTIES) {
+    if (party === seat) continue;
+    if (crosses.some((c) => c.party === party && c.hard)) {
+      moods[party] = 'angry';
+      continue;
+    }
+    const belief = game.beliefs[party];
+    const total = belief.weights.reduce((a, b) => a + b, 0);
+    const table = contributionTable(level, party, belief.weights.map((w) => w / total));
+    const estimate = pkg.reduce((sum, o, i) => sum + table[level.offsets[i]! + o]!, 0);
+    const margin = estimate + game.parties[party].dealBonus - belief.threshold;
+    moods[party] = margin >= 0.03 ? 'pleased' : margin >= -0.03 ? 'neutral' : margin >= -0.12 ? 'uneasy' : 'angry';
+  }
+  const proposable = checkProposal(level, { ...game, table: null, proposer: seat, outcome: null }, seat, pkg);
+  return {
+    utility: utility(level, seat, game.parties[seat], pkg),
+    yourTarget: targetUtility(game, level, seat),
+    credibility: credibility(level, pkg),
+    crosses,
+    refusal: proposable.ok ? null : proposable.error.message,
+    moods,
+  };
+}

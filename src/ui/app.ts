@@ -1,0 +1,582 @@
+// The HTML shell: menu, briefing, the controls of play and the debrief. It renders snapshots and
+// sends events; every outcome is computed in src/core.
+import type { Actor } from 'xstate';
+import { analyse, type Analysis } from '../core/analysis';
+import { createGame, stateHash, type GameSnapshot } from '../core/game';
+import type { Level, Package } from '../core/level/level';
+import type { gameMachine } from '../core/machine';
+import { DIFFICULTIES, PARTIES, type Difficulty, type Party } from '../core/parties';
+import type { GameParams } from '../core/params';
+import { seatsFor } from '../core/rules';
+import { assessPackage, seatView, type SeatView } from '../core/seatView';
+import { parseSeed, seedFrom } from '../core/seed';
+import type { OutcomeKind, SideMove } from '../core/state';
+import { credibility } from '../core/stress';
+import type { Catalog } from '../levels';
+import type { ViewBus } from '../view/bus';
+import { mapView, tableView } from '../view/adapter';
+import { append, h, percent, s } from './dom';
+
+type Screen = 'menu' | 'briefing' | 'play' | 'debrief';
+
+export interface AppOptions {
+  readonly root: HTMLElement;
+  readonly notice: HTMLElement;
+  readonly log: HTMLElement;
+  readonly bus: ViewBus;
+  readonly catalog: Catalog;
+  readonly initial: GameParams;
+  readonly notices: readonly string[];
+  readonly showView: (view: 'table' | 'map') => void;
+  readonly onScreen?: (screen: Screen) => void;
+}
+
+export interface PublicState {
+  readonly phase: string;
+  readonly round: number;
+  readonly deadline: number;
+  readonly level: string;
+  readonly seed: string;
+  readonly role: Party;
+  readonly difficulty: Difficulty;
+  readonly outcome: OutcomeKind | null;
+  readonly stateHash: string;
+}
+
+const OUTCOME_WORDS: Record<OutcomeKind, string> = {
+  lasting: 'Lasting peace',
+  uneasy: 'Uneasy peace',
+  renewedWar: 'Renewed war',
+  noDeal: 'No deal',
+};
+
+const MOOD_WORDS = { pleased: 'likely to accept', neutral: 'undecided', uneasy: 'reluctant', angry: 'will refuse' } as const;
+
+const freshSeed = (): string =>
+  seedFrom((bound) => {
+    const buf = new Uint32Array(1);
+    crypto.getRandomValues(buf);
+    return buf[0]! % bound;
+  });
+
+export class App {
+  private screen: Screen = 'menu';
+  private settings: GameParams;
+  private level!: Level;
+  private seed!: string;
+  private actor: Actor<typeof gameMachine> | null = null;
+  private snapshot: GameSnapshot | null = null;
+  private renderedKey = '';
+  private draft: number[] = [];
+  private logCount = 0;
+  private currentView: 'table' | 'map' = 'table';
+
+  constructor(private readonly o: AppOptions) {
+    this.settings = o.initial;
+    for (const text of [...o.notices, ...o.catalog.problems]) this.notify(text);
+    document.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  /** Read-only summary for automation and support (`window.redLines.state()`). */
+  publicState(): PublicState | null {
+    if (!this.snapshot) return null;
+    const game = this.snapshot.context.game;
+    return {
+      phase: String(this.snapshot.value),
+      round: game.round,
+      deadline: this.level.spec.deadline,
+      level: this.level.id,
+      seed: game.seed,
+      role: this.settings.role,
+      difficulty: game.difficulty,
+      outcome: game.outcome?.kind ?? null,
+      stateHash: stateHash(game),
+    };
+  }
+
+  showMenu(): void {
+    this.stopGame();
+    this.screen = 'menu';
+    this.render();
+  }
+
+  private notify(text: string): void {
+    this.o.notice.append(h('p', {}, text));
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement | null;
+    if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
+    if ((e.key === 'm' || e.key === 'M') && this.screen === 'play') {
+      this.toggleView();
+      e.preventDefault();
+    }
+  }
+
+  private toggleView(): void {
+    this.currentView = this.currentView === 'table' ? 'map' : 'table';
+    this.o.showView(this.currentView);
+    const button = document.getElementById('toggle-view');
+    if (button) button.textContent = this.currentView === 'table' ? 'Show the map (M)' : 'Show the table (M)';
+  }
+
+  private stopGame(): void {
+    this.actor?.stop();
+    this.actor = null;
+    this.snapshot = null;
+  }
+
+  private startGame(params: GameParams): void {
+    this.stopGame();
+    this.settings = params;
+    this.level = this.o.catalog.levels.get(params.level)!;
+    this.seed = params.seed ?? freshSeed();
+    const actor = createGame(this.level, {
+      seed: this.seed,
+      difficulty: params.difficulty,
+      seats: seatsFor([params.role]),
+    });
+    this.actor = actor;
+    this.logCount = 0;
+    this.o.log.replaceChildren();
+    actor.subscribe((snapshot) => this.onSnapshot(snapshot));
+    actor.start();
+    this.screen = 'briefing';
+    const url = new URL(window.location.href);
+    url.search = new URLSearchParams({ level: params.level, seed: this.seed, role: params.role, difficulty: params.difficulty }).toString();
+    window.history.replaceState(null, '', url);
+    this.render();
+  }
+
+  private send(event: Parameters<Actor<typeof gameMachine>['send']>[0]): void {
+    this.actor?.send(event);
+  }
+
+  private onSnapshot(snapshot: GameSnapshot): void {
+    this.snapshot = snapshot;
+    const view = seatView(this.level, snapshot, this.settings.role);
+    this.o.bus.emit('table', tableView(this.level, snapshot, view));
+    this.o.bus.emit('map', mapView(this.level, snapshot));
+    this.appendLog(view);
+    if (snapshot.status === 'done' && this.screen === 'play') this.screen = 'debrief';
+    if (this.screen === 'play' || this.screen === 'debrief') this.render();
+  }
+
+  private appendLog(view: SeatView): void {
+    const entries = view.log.slice(this.logCount);
+    this.logCount = view.log.length;
+    for (const entry of entries)
+      this.o.log.append(h('li', { class: `log-${entry.kind}` }, h('span', { class: 'log-round' }, `R${entry.round}`), ' ', entry.text));
+    this.o.log.scrollTop = this.o.log.scrollHeight;
+  }
+
+  private render(): void {
+    const view = this.snapshot ? seatView(this.level, this.snapshot, this.settings.role) : null;
+    const key =
+      this.screen === 'play' && view
+        ? `play|${view.round}|${view.phase}|${view.waitingFor.join(',')}|${Object.keys(view.responses).length}`
+        : this.screen;
+    if (key === this.renderedKey) return;
+    this.renderedKey = key;
+    document.body.dataset.screen = this.screen;
+    this.o.onScreen?.(this.screen);
+    const content =
+      this.screen === 'menu'
+        ? this.menu()
+        : this.screen === 'briefing'
+          ? this.briefing(view!)
+          : this.screen === 'play'
+            ? this.play(view!)
+            : this.debrief(view!);
+    this.o.root.replaceChildren(content);
+    const focus = this.o.root.querySelector<HTMLElement>('[data-autofocus]') ?? this.o.root.querySelector<HTMLElement>('h1, h2');
+    if (focus) {
+      if (!focus.hasAttribute('tabindex') && /^H\d$/.test(focus.tagName)) focus.setAttribute('tabindex', '-1');
+      focus.focus({ preventScroll: false });
+    }
+    if (this.screen === 'menu') document.body.dataset.ready = 'menu';
+  }
+
+  // ---- Menu ----
+  private menu(): HTMLElement {
+    const levels = [...this.o.catalog.levels.values()];
+    const seedInput = h('input', {
+      id: 'seed',
+      name: 'seed',
+      value: this.settings.seed ?? freshSeed(),
+      autocomplete: 'off',
+      spellcheck: 'false',
+      maxlength: 16,
+      'aria-describedby': 'seed-help seed-error',
+    });
+    const seedError = h('p', { id: 'seed-error', class: 'error', role: 'alert' });
+    const levelSelect = h(
+      'select',
+      { id: 'level', name: 'level' },
+      levels.map((l) => h('option', { value: l.id, selected: l.id === this.settings.level }, `${l.spec.title} (${l.spec.year})`)),
+    );
+    const levelSummary = h('p', { id: 'level-summary', class: 'muted' }, this.o.catalog.levels.get(this.settings.level)?.spec.summary ?? '');
+    levelSelect.addEventListener('change', () => {
+      levelSummary.textContent = this.o.catalog.levels.get(levelSelect.value)?.spec.summary ?? '';
+    });
+    const seat = (party: Party) =>
+      h(
+        'label',
+        { class: 'seat' },
+        h('input', { type: 'radio', name: 'role', value: party, checked: party === this.settings.role }),
+        ' ',
+        this.o.catalog.levels.get(this.settings.level)?.parties[party].spec.name ?? party,
+      );
+    const difficulty = h(
+      'select',
+      { id: 'difficulty', name: 'difficulty' },
+      DIFFICULTIES.map((d) => h('option', { value: d, selected: d === this.settings.difficulty }, d[0]!.toUpperCase() + d.slice(1))),
+    );
+    const form = h(
+      'form',
+      { class: 'menu', 'aria-labelledby': 'menu-title' },
+      h('h1', { id: 'menu-title' }, 'Red Lines'),
+      h('p', { class: 'lede' }, 'Four delegations negotiate security guarantees for Ukraine. Table packages, read the refusals, find a deal that holds.'),
+      h('div', { class: 'field' }, h('label', { for: 'level' }, 'Level'), levelSelect, levelSummary),
+      h('fieldset', {}, h('legend', {}, 'Your seat'), PARTIES.map(seat)),
+      h('div', { class: 'field' }, h('label', { for: 'difficulty' }, 'Difficulty'), difficulty),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'seed' }, 'Seed'),
+        h('div', { class: 'row' }, seedInput, h('button', { type: 'button', onclick: () => (seedInput.value = freshSeed()) }, 'New seed')),
+        h('p', { id: 'seed-help', class: 'muted' }, 'The same seed gives the same game. Letters and digits, no vowels.'),
+        seedError,
+      ),
+      h('button', { type: 'submit', class: 'primary', id: 'start', 'data-autofocus': true }, 'Start'),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const data = new FormData(form);
+      const seed = parseSeed(String(data.get('seed') ?? ''));
+      if (!seed.ok) {
+        seedError.textContent = `Seed: ${seed.error.message}.`;
+        seedInput.focus();
+        return;
+      }
+      this.startGame({
+        level: String(data.get('level')),
+        seed: seed.value,
+        role: (data.get('role') as Party | null) ?? 'ukraine',
+        difficulty: String(data.get('difficulty')) as Difficulty,
+      });
+    });
+    return form;
+  }
+
+  // ---- Briefing ----
+  private briefing(view: SeatView): HTMLElement {
+    const spec = this.level.spec;
+    const hint = spec.hints?.find((x) => x.phase === 'briefing');
+    return h(
+      'section',
+      { class: 'briefing', 'aria-labelledby': 'briefing-title' },
+      h('h1', { id: 'briefing-title' }, `${spec.title}: you are ${view.you.name}`),
+      h('p', { class: 'muted' }, `Seed ${this.seed} · ${this.settings.difficulty} · deadline ${spec.deadline} rounds`),
+      hint ? h('p', { class: 'hint' }, hint.text) : null,
+      h('h2', {}, 'Your role card'),
+      h('p', {}, view.you.briefing),
+      h('h3', {}, 'Objectives'),
+      h('ul', {}, view.you.objectives.map((x) => h('li', {}, x))),
+      h('h3', {}, 'What matters to you'),
+      this.weightBars(view.you.weights),
+      h('h3', {}, 'Your red lines'),
+      h('ul', {}, view.you.redLines.map((r) => h('li', {}, h('strong', {}, r.hard ? 'Hard: ' : 'Firm: '), r.says))),
+      h('p', {}, `No deal is worth ${percent(view.you.reservation)} points to you now (your BATNA); it changes as the talks drag on.`),
+      h('h2', {}, 'The other delegations say'),
+      h(
+        'ul',
+        { class: 'positions' },
+        view.others.map((o) =>
+          h(
+            'li',
+            {},
+            h('strong', {}, o.name),
+            ': ',
+            o.publicPosition,
+            o.knownRedLines.length ? h('ul', {}, o.knownRedLines.map((r) => h('li', {}, `Red line: ${r.says}`))) : null,
+          ),
+        ),
+      ),
+      h('h2', {}, 'History behind this level'),
+      h('ul', {}, spec.history.map((x) => h('li', {}, x))),
+      h('p', { class: 'muted' }, 'Facts come from public reporting on the talks; they are context, not predictions. Cards marked as fiction are invented for the game.'),
+      h('button', { class: 'primary', 'data-autofocus': true, onclick: () => this.begin() }, 'Go to the table'),
+    );
+  }
+
+  private begin(): void {
+    this.screen = 'play';
+    this.send({ type: 'START' });
+    this.render();
+  }
+
+  private weightBars(weights: readonly number[]): HTMLElement {
+    const max = Math.max(...weights);
+    return h(
+      'ul',
+      { class: 'bars' },
+      this.level.issues.map((issue, i) =>
+        h(
+          'li',
+          {},
+          h('span', { class: 'bar-label' }, issue.name),
+          h('span', { class: 'bar', style: `--w:${Math.round((100 * weights[i]!) / max)}%`, 'aria-label': `${percent(weights[i]!)} percent of your weight` }),
+        ),
+      ),
+    );
+  }
+
+  // ---- Play ----
+  private play(view: SeatView): HTMLElement {
+    const you = this.settings.role;
+    const waiting = view.waitingFor.includes(you);
+    const hint = (phase: 'proposal' | 'responses' | 'sideMoves') =>
+      this.level.spec.hints?.find((x) => x.phase === phase)?.text ?? null;
+    let controls: HTMLElement;
+    if (view.phase === 'proposal' && waiting) controls = this.builder(view, hint('proposal'));
+    else if (view.phase === 'responses' && waiting) controls = this.respondPanel(view, hint('responses'));
+    else if (view.phase === 'sideMoves' && waiting) controls = this.sideMovePanel(view, hint('sideMoves'));
+    else controls = h('p', { class: 'muted' }, 'The other delegations are deliberating…');
+    return h(
+      'section',
+      { class: 'play', 'aria-labelledby': 'play-title' },
+      h('h1', { id: 'play-title', class: 'status' }, `Round ${view.round} of ${view.deadline} · you are ${view.you.name}`),
+      h(
+        'p',
+        { class: 'clock' },
+        `${this.level.spec.pressure.label}: ${view.pressure.toLocaleString('en')} · fortification ${view.fortification}%`,
+      ),
+      h('button', { id: 'toggle-view', type: 'button', onclick: () => this.toggleView() }, this.currentView === 'table' ? 'Show the map (M)' : 'Show the table (M)'),
+      this.responsesSummary(view),
+      controls,
+    );
+  }
+
+  private responsesSummary(view: SeatView): HTMLElement | null {
+    if (!view.table) return null;
+    const level = this.level;
+    return h(
+      'div',
+      { class: 'on-table' },
+      h('h2', {}, `On the table, from ${level.parties[view.table.proposer].spec.name}`),
+      h('ul', { class: 'terms' }, level.issues.map((issue, i) => h('li', {}, h('span', {}, issue.name), h('strong', {}, issue.options[view.table!.package[i]!]!.name)))),
+      h(
+        'ul',
+        { class: 'responses' },
+        PARTIES.filter((p) => p !== view.table!.proposer && view.responses[p]).map((p) =>
+          h('li', { class: view.responses[p]!.accept ? 'accept' : 'reject' }, h('strong', {}, `${level.parties[p].spec.name} ${view.responses[p]!.accept ? 'accepts' : 'rejects'}: `), view.responses[p]!.says),
+        ),
+      ),
+    );
+  }
+
+  private builder(view: SeatView, hint: string | null): HTMLElement {
+    const level = this.level;
+    const game = this.snapshot!.context.game;
+    if (this.draft.length !== level.issues.length) this.draft = level.issues.map((issue) => Math.floor(issue.options.length / 2));
+    const assessment = h('div', { class: 'assessment', 'aria-live': 'polite' });
+    const submit = h('button', { type: 'submit', class: 'primary' }, 'Table this package');
+    const refresh = () => {
+      const a = assessPackage(level, game, view.seat, this.draft);
+      submit.disabled = a.refusal !== null;
+      assessment.replaceChildren();
+      append(assessment, [
+        h('p', {}, `Your utility ${percent(a.utility)} (you need about ${percent(a.yourTarget)} this round) · credibility ${a.credibility}/100`),
+        a.refusal ? h('p', { class: 'error' }, `You cannot table this: ${a.refusal}`) : null,
+        a.crosses.length
+          ? h('ul', { class: 'crosses' }, a.crosses.map((c) => h('li', {}, `Crosses ${level.parties[c.party].spec.name}'s ${c.hard ? 'hard' : 'firm'} red line: ${c.says}`)))
+          : h('p', {}, 'Crosses no known red line.'),
+        h('ul', { class: 'moods' }, PARTIES.filter((p) => p !== view.seat).map((p) => h('li', {}, `${level.parties[p].spec.name}: ${MOOD_WORDS[a.moods[p]!]}`))),
+      ]);
+    };
+    const form = h(
+      'form',
+      { class: 'builder', 'aria-labelledby': 'builder-title' },
+      h('h2', { id: 'builder-title' }, 'Your turn: build a package'),
+      hint ? h('p', { class: 'hint' }, hint) : null,
+      level.issues.map((issue, i) => {
+        const select = h(
+          'select',
+          { id: `issue-${issue.id}`, name: issue.id, 'data-autofocus': i === 0 },
+          issue.options.map((o, k) => h('option', { value: k, selected: k === this.draft[i] }, o.name)),
+        );
+        select.addEventListener('change', () => {
+          this.draft[i] = Number(select.value);
+          refresh();
+        });
+        return h('div', { class: 'field' }, h('label', { for: `issue-${issue.id}` }, issue.name), select);
+      }),
+      assessment,
+      submit,
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const pkg: Package = [...this.draft];
+      this.send({ type: 'PROPOSE', party: view.seat, package: pkg });
+    });
+    refresh();
+    return form;
+  }
+
+  private respondPanel(view: SeatView, hint: string | null): HTMLElement {
+    const a = assessPackage(this.level, this.snapshot!.context.game, view.seat, view.table!.package);
+    return h(
+      'div',
+      { class: 'respond', role: 'group', 'aria-labelledby': 'respond-title' },
+      h('h2', { id: 'respond-title' }, 'Do you accept this package?'),
+      hint ? h('p', { class: 'hint' }, hint) : null,
+      h('p', {}, `Your utility ${percent(a.utility)} (you need about ${percent(a.yourTarget)}) · credibility ${a.credibility}/100`),
+      a.crosses.filter((c) => c.party === view.seat).map((c) => h('p', { class: 'error' }, `It crosses your red line: ${c.says}`)),
+      h('div', { class: 'row' },
+        h('button', { class: 'primary', 'data-autofocus': true, onclick: () => this.send({ type: 'RESPOND', party: view.seat, accept: true }) }, 'Accept'),
+        h('button', { onclick: () => this.send({ type: 'RESPOND', party: view.seat, accept: false }) }, 'Reject'),
+      ),
+    );
+  }
+
+  private sideMovePanel(view: SeatView, hint: string | null): HTMLElement {
+    const level = this.level;
+    const others = PARTIES.filter((p) => p !== view.seat);
+    const target = h('select', { id: 'side-target', name: 'target' }, others.map((p) => h('option', { value: p }, level.parties[p].spec.name)));
+    const issue = h('select', { id: 'side-issue', name: 'issue' }, level.issues.map((x, i) => h('option', { value: i }, x.name)));
+    const choice = (value: SideMove['kind'], label: string, help: string, checked = false) =>
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'kind', value, checked }), ' ', h('strong', {}, label), ` — ${help}`);
+    const form = h(
+      'form',
+      { class: 'side-moves', 'aria-labelledby': 'side-title' },
+      h('h2', { id: 'side-title' }, 'Side move: use one lever or pass'),
+      hint ? h('p', { class: 'hint' }, hint) : null,
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Lever'),
+        choice('pass', 'Pass', 'keep your powder dry.', true),
+        choice('pressure', 'Pressure', 'weakens the target’s alternatives and softens its firm red lines; costs you a little goodwill.'),
+        choice('incentive', 'Incentive', 'makes any deal worth more to the target, at a cost to you.'),
+        choice('commitment', 'Public commitment', 'you hold firmer on one issue, and everyone knows it.'),
+      ),
+      h('div', { class: 'field' }, h('label', { for: 'side-target' }, 'Target (pressure, incentive)'), target),
+      h('div', { class: 'field' }, h('label', { for: 'side-issue' }, 'Issue (commitment)'), issue),
+      h('button', { type: 'submit', class: 'primary', 'data-autofocus': true }, 'Make the move'),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const kind = new FormData(form).get('kind') as SideMove['kind'];
+      const move: SideMove =
+        kind === 'pressure' || kind === 'incentive'
+          ? { kind, target: target.value as Party }
+          : kind === 'commitment'
+            ? { kind, issue: Number(issue.value) }
+            : { kind: 'pass' };
+      this.send({ type: 'SIDE_MOVE', party: view.seat, move });
+    });
+    return form;
+  }
+
+  // ---- Debrief ----
+  private debrief(view: SeatView): HTMLElement {
+    const level = this.level;
+    const game = this.snapshot!.context.game;
+    const outcome = game.outcome!;
+    const analysis = analyse(level, game, outcome.deal);
+    const rejections = game.history.flatMap((r) =>
+      PARTIES.filter((p) => r.responses[p]?.accept === false).map((p) => ({ round: r.round, party: p, response: r.responses[p]! })),
+    );
+    return h(
+      'section',
+      { class: 'debrief', 'aria-labelledby': 'debrief-title' },
+      h('h1', { id: 'debrief-title' }, `${OUTCOME_WORDS[outcome.kind]}`),
+      h('p', { class: 'lede' }, outcome.deal ? `A deal was signed in round ${game.round}. Credibility ${credibility(level, outcome.deal)}/100.` : `The deadline passed after ${game.round} rounds without a deal.`),
+      outcome.deal
+        ? h('ul', { class: 'terms' }, level.issues.map((issue, i) => h('li', {}, h('span', {}, issue.name), h('strong', {}, issue.options[outcome.deal![i]!]!.name))))
+        : null,
+      outcome.stress ? this.timeline(outcome.stress.years) : null,
+      h('h2', {}, 'Scores'),
+      h(
+        'table',
+        { class: 'scores' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Delegation'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'Utility of the outcome'))),
+        h('tbody', {}, PARTIES.map((p) => h('tr', { class: p === view.seat ? 'you' : '' }, h('th', { scope: 'row' }, `${level.parties[p].spec.name}${p === view.seat ? ' (you)' : ''}`), h('td', {}, String(outcome.scores[p])), h('td', {}, percent(outcome.utilities[p]))))),
+      ),
+      h('h2', {}, 'What was possible'),
+      this.frontierChart(analysis),
+      h('h2', {}, 'What each delegation really wanted'),
+      h('div', { class: 'revealed' }, PARTIES.map((p) => {
+        const model = level.parties[p];
+        const total = model.weights.reduce((a, b) => a + b, 0);
+        return h('div', {}, h('h3', {}, model.spec.name), this.weightBars(model.weights.map((w) => w / total)), h('ul', {}, model.redLines.map((r) => h('li', {}, `${r.hard ? 'Hard' : 'Firm'} red line${r.public ? '' : ' (private)'}: ${r.says}`))), h('p', { class: 'muted' }, `BATNA at the end: ${percent(game.parties[p].reservation)}`));
+      })),
+      h('h2', {}, 'Rejections and the red lines behind them'),
+      rejections.length
+        ? h('ul', {}, rejections.map((x) => h('li', {}, `Round ${x.round}: ${level.parties[x.party].spec.name} — ${x.response.says}${x.response.redLine ? ` (red line “${x.response.redLine}”)` : ''}`)))
+        : h('p', {}, 'No rejections.'),
+      h('h2', {}, 'Discussion'),
+      h('ol', {}, level.spec.questions.map((q) => h('li', {}, q))),
+      h('h2', {}, 'The history behind it'),
+      h('ul', {}, level.spec.history.map((x) => h('li', {}, x))),
+      level.spec.glossary.length
+        ? h('details', {}, h('summary', {}, 'Glossary'), h('dl', {}, level.spec.glossary.flatMap((g) => [h('dt', {}, g.term), h('dd', {}, g.definition)])))
+        : null,
+      h(
+        'div',
+        { class: 'row actions' },
+        h('button', { class: 'primary', 'data-autofocus': true, onclick: () => this.startGame({ ...this.settings, seed: this.seed }) }, 'Play again (same seed)'),
+        h('button', { onclick: () => this.startGame({ ...this.settings, seed: null }) }, 'Play a new seed'),
+        h('button', { onclick: () => this.showMenu() }, 'Change seat or level'),
+      ),
+    );
+  }
+
+  private timeline(years: readonly { year: number; probe: boolean; held: boolean; note: string }[]): HTMLElement {
+    return h(
+      'div',
+      { class: 'timeline' },
+      h('h2', {}, 'The stress test, year by year'),
+      h('ol', {}, years.map((y) => h('li', { class: y.probe ? (y.held ? 'held' : 'breach') : 'quiet' }, h('strong', {}, String(y.year)), ` ${y.note}`))),
+    );
+  }
+
+  private frontierChart(analysis: Analysis): HTMLElement {
+    // Russia's utility across, Ukraine's up: the two sides whose trade-off decides the deal.
+    const x = PARTIES.indexOf('russia');
+    const y = PARTIES.indexOf('ukraine');
+    const size = 320;
+    const pad = 36;
+    const px = (u: number) => pad + Math.max(0, Math.min(1, u)) * (size - 2 * pad);
+    const py = (u: number) => size - pad - Math.max(0, Math.min(1, u)) * (size - 2 * pad);
+    const svg = s('svg', { viewBox: `0 0 ${size} ${size}`, class: 'chart', role: 'img', 'aria-labelledby': 'chart-desc' });
+    svg.append(
+      s('rect', { x: pad, y: pad, width: size - 2 * pad, height: size - 2 * pad, class: 'plot' }),
+      s('text', { x: size / 2, y: size - 6, 'text-anchor': 'middle' }, "Russia's utility →"),
+      s('text', { x: 12, y: size / 2, transform: `rotate(-90 12 ${size / 2})`, 'text-anchor': 'middle' }, "Ukraine's utility →"),
+    );
+    for (const p of analysis.frontier) svg.append(s('circle', { cx: px(p.utilities[x]!), cy: py(p.utilities[y]!), r: 2.5, class: 'frontier' }));
+    const mark = (p: { utilities: readonly number[] } | null, cls: string, label: string) => {
+      if (!p) return;
+      svg.append(s('circle', { cx: px(p.utilities[x]!), cy: py(p.utilities[y]!), r: 7, class: cls }), s('text', { x: px(p.utilities[x]!) + 9, y: py(p.utilities[y]!) - 6, class: `${cls}-label` }, label));
+    };
+    mark(analysis.maxTotal, 'max-total', 'best total');
+    mark(analysis.nash, 'nash', 'Nash');
+    mark(analysis.deal, 'deal', 'your deal');
+    const d = analysis.distances;
+    return h(
+      'figure',
+      { class: 'frontier-figure' },
+      svg,
+      h(
+        'figcaption',
+        { id: 'chart-desc' },
+        `${analysis.frontier.length} packages are Pareto-efficient among ${analysis.feasibleCount} that cross no hard red line. `,
+        d
+          ? `Your deal is ${d.frontier.toFixed(2)} from the frontier, ${d.nash === null ? 'with no Nash point' : `${d.nash.toFixed(2)} from the Nash bargaining point`}, and ${d.maxTotal.toFixed(2)} from the best total outcome (distances in utility, 0–2).`
+          : 'No deal was signed, so every party got its BATNA.',
+      ),
+    );
+  }
+}

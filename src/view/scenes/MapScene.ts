@@ -1,0 +1,556 @@
+import * as Phaser from 'phaser';
+import { ViewBus } from '../bus';
+import { TROOP_CONTEXT, type MapView } from '../model';
+import {
+  BALTIC_IDS,
+  CITIES,
+  COUNTRY_IDS,
+  isMapData,
+  pointsAlong,
+  projectMap,
+  troopMarkerPositions,
+  type LonLat,
+  type MapData,
+  type ProjectedCountry,
+  type ProjectedMap,
+} from '../map/geometry';
+
+/** Cache key of assets/map/europe.json; the preloader loads it from the URL `map/europe.json`. */
+export const EUROPE_MAP_KEY = 'europe-map';
+
+const COLOR = {
+  sea: 0x0d1b2a,
+  land: 0x1c2e44,
+  border: 0x3b5673,
+  ukraine: 0x2f5f8f,
+  ukraineEdge: 0xffd166,
+  russia: 0x3b2f3d,
+  russiaEdge: 0x6b5568,
+  baltic: 0x8ecae6,
+  line: 0xe63946,
+  troops: 0x5fa8ff,
+  troopsEdge: 0xf1f5f9,
+  air: 0x9bd4ff,
+  monitor: 0xf8f9fa,
+  panel: 0x0a1622,
+  panelEdge: 0x35506b,
+  track: 0x22384f,
+  context: 0x94a3b8,
+} as const;
+
+const TEXT = {
+  main: '#e8eef5',
+  dim: '#9fb3c8',
+  country: '#7f98b2',
+  line: '#ff8a93',
+  troops: '#cfe4ff',
+} as const;
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+
+const COUNTRY_LABELS: readonly { text: string; at: LonLat; size?: number }[] = [
+  { text: 'UKRAINE', at: [27.4, 48.7], size: 1.25 },
+  { text: 'RUSSIA', at: [40.5, 53.2], size: 1.15 },
+  { text: 'BELARUS', at: [27.9, 53.6] },
+  { text: 'POLAND', at: [19.6, 52.0] },
+  { text: 'ROMANIA', at: [24.6, 45.9] },
+  { text: 'MOLDOVA', at: [28.6, 47.2], size: 0.75 },
+  { text: 'BALTIC STATES', at: [25.0, 56.3], size: 0.85 },
+  { text: 'Black Sea', at: [33.6, 43.4] },
+];
+
+const number = new Intl.NumberFormat('en-GB');
+
+interface Layout {
+  readonly width: number;
+  readonly height: number;
+  /** Scale factor for text and markers: 1 at 1024×768. */
+  readonly s: number;
+  readonly margin: number;
+  readonly map: ProjectedMap;
+}
+
+/**
+ * The map: Europe around Ukraine from Natural Earth, the line of contact, and what the package on
+ * the table would place there (troops, air cover, monitors), with the troops set against the
+ * Cold War and today's Baltic deployments. Reads `MapView` from the `ViewBus` in the registry.
+ */
+export class MapScene extends Phaser.Scene {
+  private mapData: MapData | null = null;
+  private view: MapView | null = null;
+  private layout: Layout | null = null;
+
+  private land!: Phaser.GameObjects.Graphics;
+  private dome!: Phaser.GameObjects.Graphics;
+  private line!: Phaser.GameObjects.Graphics;
+  private monitors!: Phaser.GameObjects.Graphics;
+  private panel!: Phaser.GameObjects.Graphics;
+  private bars!: Phaser.GameObjects.Graphics;
+  private markers: Phaser.GameObjects.Graphics[] = [];
+  /** Texts that belong to the base map and are rebuilt on resize. */
+  private mapTexts: Phaser.GameObjects.Text[] = [];
+  /** Texts that depend on the view and are rebuilt when it changes. */
+  private viewTexts: Phaser.GameObjects.Text[] = [];
+  /** The package's bar, tweened from its old length to its new one. */
+  private readonly packageBar = { troops: 0 };
+  private barGeometry: { x: number; y: number[]; width: number; height: number } | null = null;
+  private panelTitle: Phaser.GameObjects.Text | undefined;
+  /** Label and value of each bar, in pairs; [1] is the package's value. */
+  private panelRows: Phaser.GameObjects.Text[] = [];
+
+  private readonly onResize = (): void => this.relayout();
+
+  constructor() {
+    super('MapScene');
+  }
+
+  create(): void {
+    const raw: unknown = this.cache.json.get(EUROPE_MAP_KEY);
+    this.mapData = isMapData(raw) ? raw : null;
+    if (!this.mapData)
+      console.warn(`MapScene: no map data under the cache key '${EUROPE_MAP_KEY}'`);
+
+    this.cameras.main.setBackgroundColor(COLOR.sea);
+    this.land = this.add.graphics().setDepth(0);
+    this.dome = this.add.graphics().setDepth(2);
+    this.line = this.add.graphics().setDepth(3);
+    this.monitors = this.add.graphics().setDepth(4);
+    this.panel = this.add.graphics().setDepth(10);
+    this.bars = this.add.graphics().setDepth(11);
+
+    this.tweens.add({
+      targets: this.dome,
+      alpha: { from: 1, to: 0.55 },
+      duration: 1800,
+      ease: 'Sine.easeInOut',
+      yoyo: true,
+      repeat: -1,
+    });
+
+    this.relayout();
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
+
+    const bus: unknown = this.registry.get('bus');
+    const unsubscribe =
+      bus instanceof ViewBus ? bus.on('map', (view) => this.show(view)) : undefined;
+    if (!unsubscribe) console.warn("MapScene: no ViewBus under the registry key 'bus'");
+
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      unsubscribe?.();
+      this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize);
+      this.tweens.killAll();
+      this.markers = [];
+      this.mapTexts = [];
+      this.viewTexts = [];
+      this.panelTitle = undefined;
+      this.panelRows = [];
+      this.layout = null;
+      this.view = null;
+    });
+  }
+
+  /** Recomputes the projection for the current size and redraws everything without animation. */
+  private relayout(): void {
+    const width = this.scale.width;
+    const height = this.scale.height;
+    const s = Phaser.Math.Clamp(Math.min(width / 1024, height / 768), 0.75, 1.6);
+    const margin = Math.round(16 * s);
+    const empty: ProjectedMap = { countries: [], project: () => null };
+    const map = this.mapData ? projectMap(this.mapData, width, height) : empty;
+    this.layout = { width, height, s, margin, map };
+    this.drawLand();
+    this.drawPanel();
+    this.drawView(false);
+  }
+
+  private show(view: MapView): void {
+    const previous = this.view;
+    this.view = view;
+    const changed =
+      !previous ||
+      previous.groundTroops !== view.groundTroops ||
+      previous.airCover !== view.airCover ||
+      previous.monitors !== view.monitors ||
+      previous.lineOfContact !== view.lineOfContact;
+    if (changed) this.drawView(true);
+  }
+
+  // --- the base map -----------------------------------------------------------------------------
+
+  private drawLand(): void {
+    const layout = this.layout;
+    if (!layout) return;
+    const { map, s, width, height } = layout;
+    const g = this.land.clear();
+    const onScreen = (c: ProjectedCountry): boolean =>
+      c.rings.some((ring) => ringTouches(ring, width, height));
+    const countries = map.countries.filter(onScreen);
+    const isRussian = (c: ProjectedCountry): boolean =>
+      c.id === COUNTRY_IDS.russia || c.id === COUNTRY_IDS.belarus;
+    const isBaltic = (c: ProjectedCountry): boolean => BALTIC_IDS.includes(c.id);
+    const isUkraine = (c: ProjectedCountry): boolean => c.id === COUNTRY_IDS.ukraine;
+
+    for (const c of countries) {
+      if (isUkraine(c)) continue;
+      const russian = isRussian(c);
+      g.fillStyle(russian ? COLOR.russia : COLOR.land, 1);
+      g.lineStyle(Math.max(1, s), russian ? COLOR.russiaEdge : COLOR.border, 1);
+      for (const ring of c.rings) tracePath(g, ring, true, true);
+    }
+    g.lineStyle(Math.max(1.5, 2 * s), COLOR.baltic, 0.95);
+    for (const c of countries.filter(isBaltic)) {
+      for (const ring of c.rings) tracePath(g, ring, false, true);
+    }
+    const ukraine = countries.find(isUkraine);
+    if (ukraine) {
+      g.fillStyle(COLOR.ukraine, 1);
+      g.lineStyle(Math.max(1.5, 2.2 * s), COLOR.ukraineEdge, 1);
+      for (const ring of ukraine.rings) tracePath(g, ring, true, true);
+    }
+
+    // Kyiv.
+    const kyiv = map.project(...CITIES.kyiv);
+    if (kyiv) {
+      g.fillStyle(COLOR.ukraineEdge, 1).fillCircle(kyiv[0], kyiv[1], 3.5 * s);
+      g.lineStyle(1, COLOR.sea, 1).strokeCircle(kyiv[0], kyiv[1], 3.5 * s);
+    }
+
+    for (const t of this.mapTexts) t.destroy();
+    this.mapTexts = [];
+    for (const label of COUNTRY_LABELS) {
+      const p = map.project(...label.at);
+      if (!p) continue;
+      const sea = label.text === 'Black Sea';
+      this.mapTexts.push(
+        this.add
+          .text(p[0], p[1], label.text, {
+            fontFamily: FONT,
+            fontSize: `${Math.round(12 * s * (label.size ?? 1))}px`,
+            fontStyle: sea ? 'italic' : 'bold',
+            color: sea ? TEXT.dim : TEXT.country,
+          })
+          .setOrigin(0.5)
+          .setAlpha(0.9)
+          .setDepth(1),
+      );
+    }
+    if (kyiv) {
+      this.mapTexts.push(
+        this.add
+          .text(kyiv[0] - 7 * s, kyiv[1], 'Kyiv', this.labelStyle(13, TEXT.main, 'bold'))
+          .setOrigin(1, 0.5)
+          .setDepth(6),
+      );
+    }
+    if (this.mapData) {
+      this.mapTexts.push(
+        this.add
+          .text(width - layout.margin, height - layout.margin / 2, 'Map: Natural Earth', {
+            ...this.labelStyle(10, TEXT.dim),
+          })
+          .setOrigin(1, 1)
+          .setAlpha(0.7)
+          .setDepth(10),
+      );
+    }
+  }
+
+  // --- the context panel ------------------------------------------------------------------------
+
+  private drawPanel(): void {
+    const layout = this.layout;
+    if (!layout) return;
+    const { s, margin, height } = layout;
+    const pad = Math.round(12 * s);
+    const width = Math.round(300 * s);
+    const titleSize = Math.round(14 * s);
+    const labelSize = Math.round(12 * s);
+    const lineHeight = Math.round(labelSize * 1.45);
+    const barHeight = Math.round(8 * s);
+    const rowHeight = lineHeight + barHeight + Math.round(8 * s);
+    const panelHeight = pad + Math.round(titleSize * 1.6) + 3 * rowHeight + pad / 2;
+    const x = margin;
+    const y = height - margin - panelHeight;
+
+    this.panel
+      .clear()
+      .fillStyle(COLOR.panel, 0.88)
+      .fillRoundedRect(x, y, width, panelHeight, 6 * s)
+      .lineStyle(1, COLOR.panelEdge, 1)
+      .strokeRoundedRect(x, y, width, panelHeight, 6 * s);
+
+    const top = y + pad + Math.round(titleSize * 1.6);
+    const rowsY = [0, 1, 2].map((i) => top + i * rowHeight);
+    this.barGeometry = {
+      x: x + pad,
+      y: rowsY.map((r) => r + lineHeight),
+      width: width - 2 * pad,
+      height: barHeight,
+    };
+    this.panelTitle = this.replaceText(
+      this.panelTitle,
+      x + pad,
+      y + pad,
+      'Troops in context',
+      this.labelStyle(14, TEXT.main, 'bold'),
+    );
+    this.panelRows = [
+      ['This package', null],
+      [
+        'NATO troops in the Baltic states today',
+        `< ${number.format(TROOP_CONTEXT.natoTroopsInBaltics)}`,
+      ],
+      ['US troops in Europe, Cold War', `~${number.format(TROOP_CONTEXT.coldWarUsTroopsInEurope)}`],
+    ].flatMap(([label, value], i) => {
+      const rowY = rowsY[i] ?? 0;
+      const old = this.panelRows.slice(i * 2, i * 2 + 2);
+      const left = this.replaceText(
+        old[0],
+        x + pad,
+        rowY,
+        label ?? '',
+        this.labelStyle(12, TEXT.dim),
+      );
+      const right = this.replaceText(
+        old[1],
+        x + width - pad,
+        rowY,
+        value ?? this.packageLabel(),
+        this.labelStyle(12, value ? TEXT.main : TEXT.troops, 'bold'),
+      ).setOrigin(1, 0);
+      return [left, right];
+    });
+    this.drawBars();
+  }
+
+  private packageLabel(): string {
+    return number.format(Math.round(this.packageBar.troops / 100) * 100);
+  }
+
+  private drawBars(): void {
+    const geometry = this.barGeometry;
+    if (!geometry) return;
+    const { x, y, width, height } = geometry;
+    const max = Math.max(TROOP_CONTEXT.coldWarUsTroopsInEurope, this.view?.groundTroops ?? 0);
+    const values: [number, number][] = [
+      [this.packageBar.troops, COLOR.troops],
+      [TROOP_CONTEXT.natoTroopsInBaltics, COLOR.baltic],
+      [TROOP_CONTEXT.coldWarUsTroopsInEurope, COLOR.context],
+    ];
+    const g = this.bars.clear();
+    values.forEach(([value, color], i) => {
+      const by = y[i] ?? 0;
+      g.fillStyle(COLOR.track, 1).fillRect(x, by, width, height);
+      const w = value > 0 ? Math.max(2, (value / max) * width) : 0;
+      g.fillStyle(color, 1).fillRect(x, by, w, height);
+    });
+    this.panelRows[1]?.setText(this.packageLabel());
+  }
+
+  // --- the package on the table -----------------------------------------------------------------
+
+  private drawView(animate: boolean): void {
+    const layout = this.layout;
+    if (!layout) return;
+    const { map, s } = layout;
+    const view = this.view;
+
+    for (const t of this.viewTexts) t.destroy();
+    this.viewTexts = [];
+
+    // Line of contact.
+    const line = (view?.lineOfContact ?? [])
+      .map(([lon, lat]) => map.project(lon, lat))
+      .filter((p): p is [number, number] => p !== null);
+    this.line.clear();
+    if (line.length >= 2) {
+      const points = line.map(([px, py]) => new Phaser.Math.Vector2(px, py));
+      this.line.lineStyle(9 * s, COLOR.line, 0.18).strokePoints(points, false, false);
+      this.line.lineStyle(Math.max(2, 3 * s), COLOR.line, 1).strokePoints(points, false, false);
+      const north = line.reduce((a, b) => (b[1] < a[1] ? b : a));
+      this.viewTexts.push(
+        this.add
+          .text(
+            north[0] + 8 * s,
+            north[1],
+            'Line of contact',
+            this.labelStyle(12, TEXT.line, 'bold'),
+          )
+          .setOrigin(0, 0.5)
+          .setDepth(6),
+      );
+    }
+
+    // Monitors along the line.
+    this.tweens.killTweensOf(this.monitors);
+    this.monitors.clear();
+    if (view?.monitors && line.length >= 2) {
+      const r = Math.max(2.5, 3.5 * s);
+      for (const [px, py] of pointsAlong(line, 26 * s)) {
+        this.monitors.fillStyle(COLOR.monitor, 1).fillCircle(px, py, r);
+        this.monitors.lineStyle(1.5, COLOR.sea, 1).strokeCircle(px, py, r);
+      }
+      const south = line.reduce((a, b) => (b[1] > a[1] ? b : a));
+      this.viewTexts.push(
+        this.add
+          .text(south[0] + 10 * s, south[1], 'Monitors', this.labelStyle(12, TEXT.main))
+          .setOrigin(0, 0.5)
+          .setDepth(6),
+      );
+      this.monitors.setAlpha(animate ? 0 : 1);
+      if (animate) this.tweens.add({ targets: this.monitors, alpha: 1, duration: 500 });
+    }
+
+    // Air cover over the country west of the line.
+    this.dome.clear();
+    const centre = map.project(30.2, 49.2);
+    const west = map.project(23.6, 49.2);
+    if (view?.airCover && centre && west) {
+      const radius = Math.hypot(centre[0] - west[0], centre[1] - west[1]);
+      this.dome.fillStyle(COLOR.air, 0.07).fillCircle(centre[0], centre[1], radius);
+      this.dome.fillStyle(COLOR.air, 0.06).fillCircle(centre[0], centre[1], radius * 0.72);
+      this.dome.fillStyle(COLOR.air, 0.05).fillCircle(centre[0], centre[1], radius * 0.42);
+      this.dome.lineStyle(Math.max(1, 1.5 * s), COLOR.air, 0.6);
+      this.dome.strokeCircle(centre[0], centre[1], radius);
+      this.viewTexts.push(
+        this.add
+          .text(
+            centre[0],
+            centre[1] - radius - 4 * s,
+            'Allied air cover',
+            this.labelStyle(12, '#bfe3ff'),
+          )
+          .setOrigin(0.5, 1)
+          .setDepth(6),
+      );
+    }
+
+    this.drawTroops(view?.groundTroops ?? 0, animate);
+  }
+
+  private drawTroops(troops: number, animate: boolean): void {
+    const layout = this.layout;
+    if (!layout) return;
+    const { map, s } = layout;
+    for (const m of this.markers) {
+      this.tweens.killTweensOf(m);
+      m.destroy();
+    }
+    this.markers = [];
+    const size = Math.round(12 * s);
+    const positions = troopMarkerPositions(troops, map.project, size * 1.45);
+    positions.forEach(([x, y], i) => {
+      const marker = this.add.graphics({ x, y }).setDepth(5);
+      drawInfantry(marker, size);
+      this.markers.push(marker);
+      if (animate) {
+        marker.setScale(0.2).setAlpha(0);
+        this.tweens.add({
+          targets: marker,
+          scale: 1,
+          alpha: 1,
+          duration: 380,
+          delay: i * 45,
+          ease: 'Back.easeOut',
+        });
+      }
+    });
+
+    if (positions.length > 0) {
+      const xs = positions.map(([x]) => x);
+      const ys = positions.map(([, y]) => y);
+      const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+      const bottom = Math.max(...ys) + size;
+      const text = `${number.format(troops)} European ${troops === 1 ? 'soldier' : 'troops'}`;
+      const label = this.add
+        .text(cx, bottom + 4 * s, text, {
+          ...this.labelStyle(13, TEXT.troops, 'bold'),
+          backgroundColor: 'rgba(10, 22, 34, 0.78)',
+          padding: { x: Math.round(5 * s), y: Math.round(2 * s) },
+        })
+        .setOrigin(0.5, 0)
+        .setDepth(7);
+      this.viewTexts.push(label);
+      if (animate) {
+        label.setAlpha(0);
+        this.tweens.add({ targets: label, alpha: 1, duration: 400, delay: 200 });
+      }
+    }
+
+    this.tweens.killTweensOf(this.packageBar);
+    if (animate) {
+      this.tweens.add({
+        targets: this.packageBar,
+        troops,
+        duration: 700,
+        ease: 'Cubic.easeOut',
+        onUpdate: () => this.drawBars(),
+      });
+    } else {
+      this.packageBar.troops = troops;
+      this.drawBars();
+    }
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  private labelStyle(
+    size: number,
+    color: string,
+    fontStyle = 'normal',
+  ): Phaser.Types.GameObjects.Text.TextStyle {
+    const s = this.layout?.s ?? 1;
+    return { fontFamily: FONT, fontSize: `${Math.round(size * s)}px`, color, fontStyle };
+  }
+
+  private replaceText(
+    old: Phaser.GameObjects.Text | undefined,
+    x: number,
+    y: number,
+    text: string,
+    style: Phaser.Types.GameObjects.Text.TextStyle,
+  ): Phaser.GameObjects.Text {
+    old?.destroy();
+    return this.add.text(x, y, text, style).setDepth(12);
+  }
+}
+
+/** Adds one flat ring to the graphics as a path, then fills and/or strokes it. */
+function tracePath(
+  g: Phaser.GameObjects.Graphics,
+  ring: readonly number[],
+  fill: boolean,
+  stroke: boolean,
+): void {
+  g.beginPath();
+  g.moveTo(ring[0] ?? 0, ring[1] ?? 0);
+  for (let i = 2; i + 1 < ring.length; i += 2) g.lineTo(ring[i] ?? 0, ring[i + 1] ?? 0);
+  g.closePath();
+  if (fill) g.fillPath();
+  if (stroke) g.strokePath();
+}
+
+/** Whether a ring's bounding box meets the screen. */
+function ringTouches(ring: readonly number[], width: number, height: number): boolean {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i + 1 < ring.length; i += 2) {
+    const x = ring[i] ?? 0;
+    const y = ring[i + 1] ?? 0;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  return maxX >= 0 && minX <= width && maxY >= 0 && minY <= height;
+}
+
+/** A NATO-style infantry symbol (a framed cross) centred on the graphics' origin. */
+function drawInfantry(g: Phaser.GameObjects.Graphics, size: number): void {
+  const w = size * 1.4;
+  const h = size;
+  g.fillStyle(COLOR.troops, 1).fillRect(-w / 2, -h / 2, w, h);
+  g.lineStyle(Math.max(1, size / 10), COLOR.troopsEdge, 1);
+  g.strokeRect(-w / 2, -h / 2, w, h);
+  g.lineBetween(-w / 2, -h / 2, w / 2, h / 2);
+  g.lineBetween(-w / 2, h / 2, w / 2, -h / 2);
+}
