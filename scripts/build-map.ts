@@ -6,8 +6,13 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { geoIdentity, geoStream, type GeoStream } from 'd3-geo';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import { feature, merge } from 'topojson-client';
+import type {
+  GeometryCollection,
+  MultiPolygon as TopoMultiPolygon,
+  Polygon as TopoPolygon,
+  Topology,
+} from 'topojson-specification';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 
 /** The box kept, in degrees: west, south, east, north. */
@@ -18,6 +23,17 @@ const MIN_RING_AREA = 0.02;
 /** Douglas-Peucker tolerance in degrees, applied to the shared arcs so borders stay shared. */
 const TOLERANCE = 0.02;
 const SOURCE = 'Natural Earth via world-atlas 2.0.2 (public domain)';
+/**
+ * Natural Earth's default countries draw Crimea as part of Russia (de facto control). The game
+ * shows internationally recognised borders (UN General Assembly resolution 68/262), so Crimea is
+ * moved back into Ukraine; occupation is what the line of contact is for. Set to false for NE's
+ * own borders.
+ */
+const CRIMEA_IN_UKRAINE = true;
+/** Crimea's bounding box lies inside this one: west, south, east, north. */
+const CRIMEA_BOX = [32, 44, 37, 46.5] as const;
+const UKRAINE = '804';
+const RUSSIA = '643';
 
 type Ring = Position[];
 
@@ -192,6 +208,31 @@ function simplifyTopology(topology: Topology, tolerance: number): void {
   });
 }
 
+type Countries = GeometryCollection<{ name: string }>;
+
+/**
+ * Moves the Crimea polygon from Russia to Ukraine in the topology, merging it with Ukraine along
+ * their shared border (so no line is drawn across the Perekop isthmus). Returns Ukraine's merged
+ * geometry.
+ */
+function crimeaToUkraine(topology: Topology, countries: Countries): MultiPolygon {
+  const russia = countries.geometries.find((g) => g.id === RUSSIA);
+  const ukraine = countries.geometries.find((g) => g.id === UKRAINE);
+  if (russia?.type !== 'MultiPolygon' || !ukraine || ukraine.type !== 'MultiPolygon') {
+    throw new Error('expected Russia and Ukraine as MultiPolygons in countries-50m');
+  }
+  const [west, south, east, north] = CRIMEA_BOX;
+  const isCrimea = (arcs: number[][]): boolean => {
+    const polygon: TopoPolygon = { type: 'Polygon', arcs };
+    const ring = feature(topology, polygon).geometry.coordinates[0] ?? [];
+    return ring.every(([x = 0, y = 0]) => x > west && x < east && y > south && y < north);
+  };
+  const crimea = russia.arcs.filter(isCrimea);
+  if (crimea.length !== 1) throw new Error(`expected one Crimea polygon, found ${crimea.length}`);
+  (russia as TopoMultiPolygon).arcs = russia.arcs.filter((arcs) => !isCrimea(arcs));
+  return merge(topology, [ukraine, { type: 'MultiPolygon', arcs: crimea }]);
+}
+
 function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
@@ -208,11 +249,13 @@ function main(): void {
     countries: GeometryCollection<{ name: string }>;
   }>;
   simplifyTopology(topology, TOLERANCE);
+  const ukraine = CRIMEA_IN_UKRAINE ? crimeaToUkraine(topology, topology.objects.countries) : null;
   const collection = feature(topology, topology.objects.countries);
   const countries: MapCountry[] = [];
   for (const f of collection.features as Feature<Geometry | null, { name: string }>[]) {
-    if (!f.geometry) continue;
-    const geometry = quantise(clipToBox(f.geometry));
+    const source = f.id === UKRAINE && ukraine ? ukraine : f.geometry;
+    if (!source) continue;
+    const geometry = quantise(clipToBox(source));
     if (!geometry) continue;
     const name = f.properties.name;
     const id = f.id === undefined ? slug(name) : String(f.id);

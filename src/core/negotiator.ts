@@ -1,6 +1,7 @@
 // Computer negotiators: deterministic decisions from the game state alone.
 import { packageAt, type Level, type Package } from './level/level';
 import { PARTIES, type Party } from './parties';
+import { checkSideMove } from './rules';
 import type { GameState, Proposal, Response, SideMove } from './state';
 import {
   contributionTable,
@@ -223,6 +224,11 @@ export function computerProposal(level: Level, state: GameState, party: Party): 
 
 /** Side moves by rule: press a party whose firm red line blocks the deal, or sweeten a holdout. */
 export function chooseSideMove(level: Level, state: GameState, party: Party): SideMove {
+  const move = preferredSideMove(level, state, party);
+  return checkSideMove(level, state, party, move).ok ? move : { kind: 'pass' };
+}
+
+function preferredSideMove(level: Level, state: GameState, party: Party): SideMove {
   const rejecting = PARTIES.filter((p) => p !== party && state.responses[p]?.accept === false);
   const blockedByFirm = rejecting.find((p) => {
     const id = state.responses[p]?.redLine;

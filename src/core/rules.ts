@@ -18,6 +18,8 @@ const BELIEF_START = 0.7;
 const BELIEF_FLOOR = 0.2;
 const BELIEF_END = 0.35;
 const RESERVATION_MAX = 0.95;
+/** Incentives can sweeten a deal only so far: side payments do not buy a party outright. */
+const MAX_DEAL_BONUS = 0.08;
 
 export const seatsFor = (humans: readonly Party[]): ByParty<Seat> =>
   byParty((party) => (humans.includes(party) ? 'human' : 'computer'));
@@ -170,6 +172,9 @@ export function checkSideMove(
   if (move.kind === 'pressure' || move.kind === 'incentive') {
     if (!PARTIES.includes(move.target) || move.target === party)
       return no('choose another delegation as the target');
+    // One lever of each kind per target per round, so levers do not stack.
+    if (PARTIES.some((p) => { const m = state.sideMoves[p]; return m?.kind === move.kind && m.target === move.target; }))
+      return no(`${move.target} has already received this lever this round`);
   }
   if (move.kind === 'commitment' && !(Number.isInteger(move.issue) && move.issue >= 0 && move.issue < level.issues.length))
     return no('choose an issue to commit on');
@@ -193,7 +198,7 @@ export function applySideMove(level: Level, state: GameState, party: Party, move
       change(party, (ps) => ({ ...ps, dealBonus: ps.dealBonus - 0.01 }));
       break;
     case 'incentive':
-      change(move.target, (ps) => ({ ...ps, dealBonus: ps.dealBonus + 0.04 }));
+      change(move.target, (ps) => ({ ...ps, dealBonus: Math.min(MAX_DEAL_BONUS, ps.dealBonus + 0.04) }));
       change(party, (ps) => ({ ...ps, dealBonus: ps.dealBonus - 0.03 }));
       break;
     case 'commitment':

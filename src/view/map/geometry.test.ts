@@ -111,7 +111,7 @@ describe('troopMarkerPositions', () => {
     const few = troopMarkerPositions(5_000, map.project, 12).length;
     const many = troopMarkerPositions(20_000, map.project, 12).length;
     expect(many).toBeGreaterThan(few);
-    expect(troopMarkerPositions(1_000_000, map.project, 12, 2500, 40)).toHaveLength(40);
+    expect(troopMarkerPositions(1_000_000, map.project, 12)).toHaveLength(16);
     expect(troopMarkerPositions(1, map.project, 12)).toHaveLength(1);
   });
 

@@ -197,7 +197,7 @@ export function pointsAlong(
 
 /**
  * Where the ground-troop markers go: one marker per `perMarker` troops (at least one when there
- * are any, at most `max`), split between a cluster south-east of Kyiv and one west of Dnipro, laid
+ * are any, at most `max`, so the clusters stay clear of the line), split between a cluster south-east of Kyiv and one west of Dnipro, laid
  * out in screen space on a sunflower spiral so markers never overlap whatever the zoom.
  */
 export function troopMarkerPositions(
@@ -205,7 +205,7 @@ export function troopMarkerPositions(
   project: ProjectedMap['project'],
   markerSize: number,
   perMarker = 2500,
-  max = 40,
+  max = 16,
 ): [number, number][] {
   if (troops <= 0) return [];
   const count = Math.min(max, Math.max(1, Math.round(troops / perMarker)));
@@ -229,7 +229,7 @@ export function troopMarkerPositions(
 /** South-east of Kyiv, and west of Dnipro: behind the line, not on it. */
 export const TROOP_ANCHORS: readonly LonLat[] = [
   [31.9, 49.85],
-  [33.9, 48.55],
+  [33.6, 48.75],
 ];
 
 export const CITIES = {

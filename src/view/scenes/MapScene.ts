@@ -44,6 +44,7 @@ const TEXT = {
   country: '#7f98b2',
   line: '#ff8a93',
   troops: '#cfe4ff',
+  air: '#bfe3ff',
 } as const;
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
@@ -80,7 +81,9 @@ export class MapScene extends Phaser.Scene {
   private view: MapView | null = null;
   private layout: Layout | null = null;
 
+  /** Countries are drawn once per size into `landLayer`; re-triangulating them each frame is costly. */
   private land!: Phaser.GameObjects.Graphics;
+  private landLayer!: Phaser.GameObjects.RenderTexture;
   private dome!: Phaser.GameObjects.Graphics;
   private line!: Phaser.GameObjects.Graphics;
   private monitors!: Phaser.GameObjects.Graphics;
@@ -111,7 +114,11 @@ export class MapScene extends Phaser.Scene {
       console.warn(`MapScene: no map data under the cache key '${EUROPE_MAP_KEY}'`);
 
     this.cameras.main.setBackgroundColor(COLOR.sea);
-    this.land = this.add.graphics().setDepth(0);
+    this.land = this.make.graphics({}, false);
+    this.landLayer = this.add
+      .renderTexture(0, 0, this.scale.width, this.scale.height)
+      .setOrigin(0, 0)
+      .setDepth(0);
     this.dome = this.add.graphics().setDepth(2);
     this.line = this.add.graphics().setDepth(3);
     this.monitors = this.add.graphics().setDepth(4);
@@ -129,6 +136,8 @@ export class MapScene extends Phaser.Scene {
 
     this.relayout();
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
+    // A lost WebGL context takes the baked land with it.
+    this.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, this.onResize);
 
     const bus: unknown = this.registry.get('bus');
     const unsubscribe =
@@ -138,6 +147,8 @@ export class MapScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       unsubscribe?.();
       this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize);
+      this.renderer.off(Phaser.Renderer.Events.RESTORE_WEBGL, this.onResize);
+      this.land.destroy();
       this.tweens.killAll();
       this.markers = [];
       this.mapTexts = [];
@@ -214,6 +225,7 @@ export class MapScene extends Phaser.Scene {
       g.fillStyle(COLOR.ukraineEdge, 1).fillCircle(kyiv[0], kyiv[1], 3.5 * s);
       g.lineStyle(1, COLOR.sea, 1).strokeCircle(kyiv[0], kyiv[1], 3.5 * s);
     }
+    this.landLayer.resize(width, height).clear().draw(g, 0, 0).render();
 
     for (const t of this.mapTexts) t.destroy();
     this.mapTexts = [];
@@ -262,15 +274,35 @@ export class MapScene extends Phaser.Scene {
     if (!layout) return;
     const { s, margin, height } = layout;
     const pad = Math.round(12 * s);
-    const width = Math.round(300 * s);
-    const titleSize = Math.round(14 * s);
-    const labelSize = Math.round(12 * s);
-    const lineHeight = Math.round(labelSize * 1.45);
+    const gap = Math.round(16 * s);
+    const lineHeight = Math.round(12 * s * 1.45);
     const barHeight = Math.round(8 * s);
     const rowHeight = lineHeight + barHeight + Math.round(8 * s);
-    const panelHeight = pad + Math.round(titleSize * 1.6) + 3 * rowHeight + pad / 2;
+    const titleHeight = Math.round(14 * s * 1.6);
+    const panelHeight = pad + titleHeight + 3 * rowHeight + Math.round(pad / 2);
     const x = margin;
     const y = height - margin - panelHeight;
+
+    for (const t of [this.panelTitle, ...this.panelRows]) t?.destroy();
+    const style = (size: number, color: string, weight?: string): Phaser.GameObjects.Text =>
+      this.add.text(0, 0, '', this.labelStyle(size, color, weight)).setDepth(12);
+    const title = style(14, TEXT.main, 'bold').setText('Troops in context');
+    const rows: [string, string | null][] = [
+      ['This package', null],
+      ['NATO in the Baltic states today', `< ${number.format(TROOP_CONTEXT.natoTroopsInBaltics)}`],
+      ['US troops in Europe, Cold War', `~${number.format(TROOP_CONTEXT.coldWarUsTroopsInEurope)}`],
+    ];
+    const texts = rows.map(([label, value]) => [
+      style(12, TEXT.dim).setText(label),
+      style(12, value ? TEXT.main : TEXT.troops, 'bold').setText(value ?? '000,000'),
+    ]);
+    // Wide enough for each label and its value side by side.
+    const inner = Math.max(
+      Math.round(260 * s),
+      title.width,
+      ...texts.map(([l, r]) => (l?.width ?? 0) + gap + (r?.width ?? 0)),
+    );
+    const width = inner + 2 * pad;
 
     this.panel
       .clear()
@@ -278,48 +310,21 @@ export class MapScene extends Phaser.Scene {
       .fillRoundedRect(x, y, width, panelHeight, 6 * s)
       .lineStyle(1, COLOR.panelEdge, 1)
       .strokeRoundedRect(x, y, width, panelHeight, 6 * s);
-
-    const top = y + pad + Math.round(titleSize * 1.6);
-    const rowsY = [0, 1, 2].map((i) => top + i * rowHeight);
+    title.setPosition(x + pad, y + pad);
+    const top = y + pad + titleHeight;
+    const rowsY = rows.map((_, i) => top + i * rowHeight);
+    texts.forEach(([left, right], i) => {
+      left?.setPosition(x + pad, rowsY[i] ?? 0);
+      right?.setPosition(x + pad + inner, rowsY[i] ?? 0).setOrigin(1, 0);
+    });
+    this.panelTitle = title;
+    this.panelRows = texts.flat();
     this.barGeometry = {
       x: x + pad,
       y: rowsY.map((r) => r + lineHeight),
-      width: width - 2 * pad,
+      width: inner,
       height: barHeight,
     };
-    this.panelTitle = this.replaceText(
-      this.panelTitle,
-      x + pad,
-      y + pad,
-      'Troops in context',
-      this.labelStyle(14, TEXT.main, 'bold'),
-    );
-    this.panelRows = [
-      ['This package', null],
-      [
-        'NATO troops in the Baltic states today',
-        `< ${number.format(TROOP_CONTEXT.natoTroopsInBaltics)}`,
-      ],
-      ['US troops in Europe, Cold War', `~${number.format(TROOP_CONTEXT.coldWarUsTroopsInEurope)}`],
-    ].flatMap(([label, value], i) => {
-      const rowY = rowsY[i] ?? 0;
-      const old = this.panelRows.slice(i * 2, i * 2 + 2);
-      const left = this.replaceText(
-        old[0],
-        x + pad,
-        rowY,
-        label ?? '',
-        this.labelStyle(12, TEXT.dim),
-      );
-      const right = this.replaceText(
-        old[1],
-        x + width - pad,
-        rowY,
-        value ?? this.packageLabel(),
-        this.labelStyle(12, value ? TEXT.main : TEXT.troops, 'bold'),
-      ).setOrigin(1, 0);
-      return [left, right];
-    });
     this.drawBars();
   }
 
@@ -369,15 +374,7 @@ export class MapScene extends Phaser.Scene {
       this.line.lineStyle(Math.max(2, 3 * s), COLOR.line, 1).strokePoints(points, false, false);
       const north = line.reduce((a, b) => (b[1] < a[1] ? b : a));
       this.viewTexts.push(
-        this.add
-          .text(
-            north[0] + 8 * s,
-            north[1],
-            'Line of contact',
-            this.labelStyle(12, TEXT.line, 'bold'),
-          )
-          .setOrigin(0, 0.5)
-          .setDepth(6),
+        this.tag(north[0] + 8 * s, north[1], 'Line of contact', TEXT.line).setOrigin(0, 0.5),
       );
     }
 
@@ -392,10 +389,7 @@ export class MapScene extends Phaser.Scene {
       }
       const south = line.reduce((a, b) => (b[1] > a[1] ? b : a));
       this.viewTexts.push(
-        this.add
-          .text(south[0] + 10 * s, south[1], 'Monitors', this.labelStyle(12, TEXT.main))
-          .setOrigin(0, 0.5)
-          .setDepth(6),
+        this.tag(south[0], south[1] + 8 * s, 'Monitors', TEXT.main).setOrigin(0.5, 0),
       );
       this.monitors.setAlpha(animate ? 0 : 1);
       if (animate) this.tweens.add({ targets: this.monitors, alpha: 1, duration: 500 });
@@ -413,15 +407,12 @@ export class MapScene extends Phaser.Scene {
       this.dome.lineStyle(Math.max(1, 1.5 * s), COLOR.air, 0.6);
       this.dome.strokeCircle(centre[0], centre[1], radius);
       this.viewTexts.push(
-        this.add
-          .text(
-            centre[0],
-            centre[1] - radius - 4 * s,
-            'Allied air cover',
-            this.labelStyle(12, '#bfe3ff'),
-          )
-          .setOrigin(0.5, 1)
-          .setDepth(6),
+        this.tag(
+          centre[0] - radius * Math.SQRT1_2,
+          centre[1] - radius * Math.SQRT1_2,
+          'Allied air cover',
+          TEXT.air,
+        ).setOrigin(1, 1),
       );
     }
 
@@ -460,16 +451,14 @@ export class MapScene extends Phaser.Scene {
       const xs = positions.map(([x]) => x);
       const ys = positions.map(([, y]) => y);
       const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
-      const bottom = Math.max(...ys) + size;
+      const top = Math.min(...ys) - size * 0.7;
       const text = `${number.format(troops)} European ${troops === 1 ? 'soldier' : 'troops'}`;
-      const label = this.add
-        .text(cx, bottom + 4 * s, text, {
-          ...this.labelStyle(13, TEXT.troops, 'bold'),
-          backgroundColor: 'rgba(10, 22, 34, 0.78)',
-          padding: { x: Math.round(5 * s), y: Math.round(2 * s) },
-        })
-        .setOrigin(0.5, 0)
+      const label = this.tag(cx, top - 4 * s, text, TEXT.troops, 13)
+        .setOrigin(0.5, 1)
         .setDepth(7);
+      // Keep clear of Kyiv's dot and name, which sit to the label's left.
+      const kyiv = map.project(...CITIES.kyiv);
+      if (kyiv) label.x = Math.max(label.x, kyiv[0] + 8 * s + label.width / 2);
       this.viewTexts.push(label);
       if (animate) {
         label.setAlpha(0);
@@ -494,6 +483,24 @@ export class MapScene extends Phaser.Scene {
 
   // --- helpers ----------------------------------------------------------------------------------
 
+  /** A label on a dark translucent tag, readable over lines and fills. */
+  private tag(
+    x: number,
+    y: number,
+    text: string,
+    color: string,
+    size = 12,
+  ): Phaser.GameObjects.Text {
+    const s = this.layout?.s ?? 1;
+    return this.add
+      .text(x, y, text, {
+        ...this.labelStyle(size, color, 'bold'),
+        backgroundColor: 'rgba(10, 22, 34, 0.78)',
+        padding: { x: Math.round(5 * s), y: Math.round(2 * s) },
+      })
+      .setDepth(6);
+  }
+
   private labelStyle(
     size: number,
     color: string,
@@ -501,17 +508,6 @@ export class MapScene extends Phaser.Scene {
   ): Phaser.Types.GameObjects.Text.TextStyle {
     const s = this.layout?.s ?? 1;
     return { fontFamily: FONT, fontSize: `${Math.round(size * s)}px`, color, fontStyle };
-  }
-
-  private replaceText(
-    old: Phaser.GameObjects.Text | undefined,
-    x: number,
-    y: number,
-    text: string,
-    style: Phaser.Types.GameObjects.Text.TextStyle,
-  ): Phaser.GameObjects.Text {
-    old?.destroy();
-    return this.add.text(x, y, text, style).setDepth(12);
   }
 }
 

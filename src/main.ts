@@ -1,0 +1,53 @@
+import './ui/base.css';
+import { parseGameParams } from './core/params';
+import { loadCatalog } from './levels';
+import { App } from './ui/app';
+import { ViewBus } from './view/bus';
+
+const catalog = loadCatalog();
+const query = new URLSearchParams(window.location.search);
+const { params, notices } = parseGameParams((name) => query.get(name), [...catalog.levels.keys()]);
+const bus = new ViewBus();
+
+type GameModule = typeof import('./view/game');
+let phaser: { module: GameModule; game: ReturnType<GameModule['startGame']> } | null = null;
+let wantedView: 'table' | 'map' = 'table';
+
+// Phaser loads while the player reads the menu: the menu itself needs none of it.
+const phaserReady = import('./view/game').then((module) => {
+  const game = module.startGame(document.getElementById('game')!, bus);
+  phaser = { module, game };
+  module.showView(game, wantedView);
+  return game;
+});
+
+const app = new App({
+  root: document.getElementById('ui')!,
+  notice: document.getElementById('notice')!,
+  log: document.getElementById('log')!,
+  bus,
+  catalog,
+  initial: params,
+  notices,
+  showView: (view) => {
+    wantedView = view;
+    if (phaser) phaser.module.showView(phaser.game, view);
+  },
+});
+app.showMenu();
+
+declare global {
+  interface Window {
+    redLines: {
+      state: () => ReturnType<App['publicState']>;
+      fps: () => Promise<number>;
+    };
+  }
+}
+
+window.redLines = Object.freeze({
+  state: () => app.publicState(),
+  fps: async () => (await phaserReady).loop.actualFps,
+});
+
+if (import.meta.hot) import.meta.hot.dispose(() => phaser?.game.destroy(true));

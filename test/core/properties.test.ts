@@ -1,0 +1,194 @@
+// Invariants of the rules core, checked with fast-check on generated seeds, seats and moves.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { analyse, utilityTables } from '../../src/core/analysis';
+import { phaseOf, replayGame, stateHash, waitingFor } from '../../src/core/game';
+import type { Level } from '../../src/core/level/level';
+import { DIFFICULTIES, PARTIES, type Party } from '../../src/core/parties';
+import { applySideMove, createInitialState, seatsFor, type GameSetup } from '../../src/core/rules';
+import { SEED_ALPHABET } from '../../src/core/seed';
+import type { GameState } from '../../src/core/state';
+import { levelFiles, loadLevelFile } from '../../src/node/levels';
+import { FINAL_PHASES, chooser, levelFrom, mini, miniSpec, playGame } from './helpers';
+
+const seedArb = fc
+  .array(fc.constantFrom(...SEED_ALPHABET), { minLength: 4, maxLength: 10 })
+  .map((chars) => chars.join(''));
+
+const setupArb: fc.Arbitrary<GameSetup> = fc.record({
+  seed: seedArb,
+  difficulty: fc.constantFrom(...DIFFICULTIES),
+  seats: fc.subarray([...PARTIES]).map((humans) => seatsFor(humans)),
+});
+
+/** What the generated moves are picked from (cycled when the game needs more). */
+const choicesArb = fc.array(fc.nat({ max: 1_000_000 }), { maxLength: 40 });
+
+/** Real levels that load (the levels test reports the others). */
+const realLevels: Level[] = levelFiles().flatMap((file) => {
+  const result = loadLevelFile(file);
+  return result.ok ? [result.value] : [];
+});
+
+const tables: [name: string, level: () => Level, runs: number][] = [
+  ['mini.json', mini, 100],
+  ...realLevels.map((level): [string, () => Level, number] => [`${level.id}`, () => level, 15]),
+];
+
+const crossesHard = (level: Level, party: Party, pkg: readonly number[]) =>
+  level.parties[party].redLines.some((line) => line.hard && line.crosses(pkg));
+
+describe.each(tables)('games on %s', (_name, getLevel, runs) => {
+  test('the same seed and the same moves give the same state hash', () => {
+    const level = getLevel();
+    fc.assert(
+      fc.property(setupArb, choicesArb, (setup, choices) => {
+        const played = playGame(level, setup, chooser(choices));
+        const first = replayGame(level, setup, played.moves);
+        const second = replayGame(level, setup, played.moves);
+        expect(stateHash(first.context.game)).toBe(stateHash(second.context.game));
+        expect(stateHash(first.context.game)).toBe(stateHash(played.snapshot.context.game));
+        expect(first.value).toEqual(played.snapshot.value);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  test('any sequence of legal moves ends signed or collapsed by the deadline', () => {
+    const level = getLevel();
+    fc.assert(
+      fc.property(setupArb, choicesArb, (setup, choices) => {
+        const { snapshot, trail } = playGame(level, setup, chooser(choices));
+        expect(FINAL_PHASES).toContain(phaseOf(snapshot));
+        expect(snapshot.context.game.round).toBeLessThanOrEqual(level.spec.deadline);
+        expect(snapshot.context.game.outcome).not.toBeNull();
+        expect(waitingFor(snapshot)).toEqual([]);
+        // Rounds never go backwards and never pass the deadline on the way.
+        const rounds = trail.map((s) => s.context.game.round);
+        expect(rounds).toEqual([...rounds].sort((a, b) => a - b));
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  test('scores stay within 0..100', () => {
+    const level = getLevel();
+    fc.assert(
+      fc.property(setupArb, choicesArb, (setup, choices) => {
+        const { outcome } = playGame(level, setup, chooser(choices)).snapshot.context.game;
+        for (const party of PARTIES) {
+          expect(Number.isInteger(outcome!.scores[party])).toBe(true);
+          expect(outcome!.scores[party]).toBeGreaterThanOrEqual(0);
+          expect(outcome!.scores[party]).toBeLessThanOrEqual(100);
+          expect(Number.isFinite(outcome!.utilities[party])).toBe(true);
+        }
+        if (outcome!.stress) {
+          expect(outcome!.stress.credibility).toBeGreaterThanOrEqual(0);
+          expect(outcome!.stress.credibility).toBeLessThanOrEqual(100);
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  test('a computer party never accepts a package that crosses one of its hard red lines', () => {
+    const level = getLevel();
+    fc.assert(
+      fc.property(setupArb, choicesArb, (setup, choices) => {
+        const { game } = playGame(level, setup, chooser(choices)).snapshot.context;
+        const rounds = [...game.history, { proposal: game.table, responses: game.responses }];
+        for (const { proposal, responses } of rounds) {
+          if (!proposal) continue;
+          for (const party of PARTIES) {
+            if (game.seats[party] !== 'computer' || party === proposal.proposer) continue;
+            if (responses[party]?.accept) expect(crossesHard(level, party, proposal.package)).toBe(false);
+          }
+          // A computer proposer never tables what its own hard red lines forbid.
+          if (game.seats[proposal.proposer] === 'computer')
+            expect(crossesHard(level, proposal.proposer, proposal.package)).toBe(false);
+        }
+        if (game.outcome?.deal)
+          for (const party of PARTIES) expect(crossesHard(level, party, game.outcome.deal)).toBe(false);
+      }),
+      { numRuns: runs },
+    );
+  });
+});
+
+describe('the exact analysis', () => {
+  const EPS = 1e-9;
+  const dominates = (a: readonly number[], b: readonly number[]) =>
+    a.every((x, i) => x >= b[i]! - EPS) && a.some((x, i) => x > b[i]! + EPS);
+
+  function checkAnalysis(level: Level, state: GameState) {
+    const a = analyse(level, state, null);
+    const tables = utilityTables(level, state);
+    const all = Array.from(level.feasible, (_, k) => PARTIES.map((p) => tables[p][k]!));
+    expect(a.frontier.length).toBeGreaterThan(0);
+    for (const point of a.frontier) for (const u of all) expect(dominates(u, point.utilities)).toBe(false);
+    const sum = (u: readonly number[]) => u.reduce((s, x) => s + x, 0);
+    for (const u of all) expect(sum(u)).toBeLessThanOrEqual(sum(a.maxTotal.utilities) + EPS);
+    if (a.nash) {
+      expect(a.frontier.map((p) => p.package)).toContain(a.nash.package);
+      a.nash.utilities.forEach((u, c) => expect(u).toBeGreaterThan(a.reservations[c]!));
+    }
+  }
+
+  const partyArb = fc.record({
+    weights: fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 3, maxLength: 3 }),
+    force: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
+    commitment: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 2 }),
+    sanctions: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
+    reservation: fc.integer({ min: 0, max: 80 }),
+  });
+
+  test('no feasible package dominates a package on the Pareto frontier (random preferences)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ us: partyArb, europe: partyArb, russia: partyArb, ukraine: partyArb }),
+        fc.array(fc.constantFrom(...PARTIES), { maxLength: 3 }),
+        (prefs, pressed) => {
+          const spec = miniSpec();
+          for (const party of PARTIES) {
+            const p = prefs[party];
+            const s = spec.parties[party];
+            s.weights = { force: p.weights[0], commitment: p.weights[1], sanctions: p.weights[2] };
+            const opts = (ids: string[], vs: number[]) =>
+              Object.fromEntries(ids.map((id, k) => [id, vs[k]]));
+            s.values = {
+              force: opts(['none', 'monitors', 'brigade'], p.force),
+              commitment: opts(['declaration', 'treaty'], p.commitment),
+              sanctions: opts(['lifted', 'phased', 'kept'], p.sanctions),
+            };
+            s.reservation = p.reservation / 100;
+          }
+          const level = levelFrom(spec);
+          let state = createInitialState(level, {
+            seed: 'BCDF',
+            difficulty: 'normal',
+            seats: seatsFor([]),
+          });
+          // Pressure softens Russia's firm line, which moves packages across the frontier.
+          for (const target of pressed) {
+            const by = PARTIES.find((p) => p !== target)!;
+            state = { ...applySideMove(level, state, by, { kind: 'pressure', target }), sideMoves: {} };
+          }
+          checkAnalysis(level, state);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  // Brute force is quadratic: check the smaller levels only (the main level has thousands).
+  const small = tables.filter(([, getLevel]) => getLevel().feasibleCount <= 2000);
+  test.each(small)('no feasible package dominates the frontier at the end of games on %s', (_n, getLevel) => {
+    const level = getLevel();
+    fc.assert(
+      fc.property(setupArb, choicesArb, (setup, choices) => {
+        checkAnalysis(level, playGame(level, setup, chooser(choices)).snapshot.context.game);
+      }),
+      { numRuns: level === mini() ? 50 : 3 },
+    );
+  });
+});
