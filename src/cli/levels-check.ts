@@ -1,5 +1,6 @@
 // npm run levels:check [-- files...]: validates level files; exit 1 on any error.
 import { formatLevelError } from '../core/level/parse';
+import { relative } from 'node:path';
 import { levelFiles, loadLevelFile } from '../node/levels';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
@@ -10,7 +11,7 @@ for (const file of targets) {
   if (result.ok) {
     const level = result.value;
     console.log(
-      `ok ${file}: ${level.issues.length} issues, ${level.packageCount} packages, ${level.feasibleCount} cross no hard red line`,
+      `ok ${relative(process.cwd(), file) || file}: ${level.issues.length} issues, ${level.packageCount} packages, ${level.feasibleCount} cross no hard red line`,
     );
   } else {
     failed++;

@@ -326,7 +326,7 @@ export class App {
           'li',
           {},
           h('span', { class: 'bar-label' }, issue.name),
-          h('span', { class: 'bar', style: `--w:${Math.round((100 * weights[i]!) / max)}%`, 'aria-label': `${percent(weights[i]!)} percent of your weight` }),
+          h('span', { class: 'bar', role: 'img', style: `--w:${Math.round((100 * weights[i]!) / max)}%`, 'aria-label': `${percent(weights[i]!)}% of the weight` }),
         ),
       ),
     );

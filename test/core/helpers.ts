@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createGame, phaseOf, waitingFor, type GameSnapshot } from '../../src/core/game';
 import { packageAt, type Level } from '../../src/core/level/level';
 import { formatLevelError, validateLevel } from '../../src/core/level/parse';
+import type { LevelSpec } from '../../src/core/level/schema';
 import type { Phase } from '../../src/core/machine';
 import { PARTIES, type Party } from '../../src/core/parties';
 import { checkProposal, checkSideMove, type GameSetup } from '../../src/core/rules';
@@ -24,8 +25,7 @@ let miniLevel: Level | undefined;
 export const mini = (): Level => (miniLevel ??= loadOrThrow(MINI_PATH));
 
 /** A fresh, mutable copy of mini.json's data, to derive small in-test levels from. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const miniSpec = (): any => JSON.parse(readFileSync(MINI_PATH, 'utf8'));
+export const miniSpec = (): LevelSpec => JSON.parse(readFileSync(MINI_PATH, 'utf8')) as LevelSpec;
 
 /** Validates and builds a level from in-test data; throws with the errors if it is refused. */
 export function levelFrom(spec: unknown, file = 'in-test level'): Level {
@@ -45,7 +45,8 @@ export const RESTING_PHASES: readonly Phase[] = [
 ];
 export const FINAL_PHASES: readonly Phase[] = ['signed', 'collapsed'];
 
-export const isFinal = (snapshot: GameSnapshot): boolean => FINAL_PHASES.includes(phaseOf(snapshot));
+export const isFinal = (snapshot: GameSnapshot): boolean =>
+  FINAL_PHASES.includes(phaseOf(snapshot));
 
 /** Cycles through a list of non-negative integers; an empty list always yields 0. */
 export function chooser(choices: readonly number[]): (bound: number) => number {
@@ -72,7 +73,8 @@ export function pickMove(
       const start = choose(level.packageCount);
       for (let k = 0; k < level.packageCount; k++) {
         const pkg = packageAt(level, (start + k) % level.packageCount);
-        if (checkProposal(level, game, party, pkg).ok) return { type: 'PROPOSE', party, package: pkg };
+        if (checkProposal(level, game, party, pkg).ok)
+          return { type: 'PROPOSE', party, package: pkg };
       }
       throw new Error(`${party} has no package it may table`);
     }
@@ -90,7 +92,9 @@ export function pickMove(
               ? { kind: 'commitment', issue: choose(level.issues.length) }
               : { kind: 'pass' };
       // A lever already used on that target this round is refused: pass instead.
-      const move = checkSideMove(level, game, party, wanted).ok ? wanted : { kind: 'pass' as const };
+      const move = checkSideMove(level, game, party, wanted).ok
+        ? wanted
+        : { kind: 'pass' as const };
       return { type: 'SIDE_MOVE', party, move };
     }
     default:

@@ -5,6 +5,7 @@ import { basename, join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { levelJsonSchemaText } from '../../src/core/level/json-schema';
 import { formatLevelError, validateLevel } from '../../src/core/level/parse';
+import { PARTIES } from '../../src/core/parties';
 import { LEVELS_DIR, levelFiles, loadLevelFile } from '../../src/node/levels';
 import { MINI_PATH, miniSpec } from './helpers';
 
@@ -50,7 +51,11 @@ describe('broken levels are refused with the file and the JSON path', () => {
       '$: invalid JSON at line 8, column 3: comments are not allowed',
     ],
     ['a missing field', 'missing-field.json', '$.title: missing required field (expected string)'],
-    ['a mistyped field (a string for a number)', 'mistyped-field.json', '$.deadline: expected number'],
+    [
+      'a mistyped field (a string for a number)',
+      'mistyped-field.json',
+      '$.deadline: expected number',
+    ],
     [
       'an unknown issue in a red line',
       'unknown-issue.json',
@@ -76,7 +81,11 @@ describe('broken levels are refused with the file and the JSON path', () => {
       'value-out-of-range.json',
       '$.parties.us.values.force.brigade: option value must be between 0 and 100',
     ],
-    ['a deadline of 0 rounds', 'deadline-zero.json', '$.deadline: deadline must be at least 1 round'],
+    [
+      'a deadline of 0 rounds',
+      'deadline-zero.json',
+      '$.deadline: deadline must be at least 1 round',
+    ],
     [
       'an event softening an unknown red line',
       'unknown-red-line-in-event.json',
@@ -135,7 +144,7 @@ describe('broken levels are refused with the file and the JSON path', () => {
         name: `Extra ${k}`,
         options: ['a', 'b', 'c'].map((o) => ({ id: o, name: o })),
       });
-      for (const party of Object.keys(spec.parties)) {
+      for (const party of PARTIES) {
         spec.parties[party].weights[id] = 1;
         spec.parties[party].values[id] = { a: 0, b: 50, c: 100 };
       }

@@ -30,12 +30,20 @@ const begin = (level: Level, humans: Party[]): GameSnapshot =>
 const run = (snapshot: GameSnapshot, ...events: GameEvent[]): GameSnapshot =>
   events.reduce((s, event) => transition(gameMachine, s, event)[0], snapshot);
 
-const propose = (party: Party, pkg: Package): GameEvent => ({ type: 'PROPOSE', party, package: pkg });
+const propose = (party: Party, pkg: Package): GameEvent => ({
+  type: 'PROPOSE',
+  party,
+  package: pkg,
+});
 const answer = (party: Party, accept: boolean): GameEvent => ({ type: 'RESPOND', party, accept });
 const pass = (party: Party): GameEvent => ({ type: 'SIDE_MOVE', party, move: { kind: 'pass' } });
 
 /** Cues emitted while a real actor processes the events. */
-function cuesOf(level: Level, humans: Party[], events: GameEvent[]): { cues: SoundCue[]; end: GameSnapshot } {
+function cuesOf(
+  level: Level,
+  humans: Party[],
+  events: GameEvent[],
+): { cues: SoundCue[]; end: GameSnapshot } {
   const actor = createGame(level, setupFor(humans));
   const cues: SoundCue[] = [];
   actor.on('sfx', (e) => cues.push(e.cue));
@@ -89,7 +97,11 @@ describe('transitions', () => {
 
   test('ignores a PROPOSE of something that is not a package', () => {
     const s = run(begin(mini(), ['us']), { type: 'START' });
-    for (const pkg of [[1, 1], [3, 0, 0], [1, 1, 1, 1]]) {
+    for (const pkg of [
+      [1, 1],
+      [3, 0, 0],
+      [1, 1, 1, 1],
+    ]) {
       const next = run(s, propose('us', pkg));
       expect(phaseOf(next)).toBe('proposal');
       expect(next.context.game.moves).toEqual([]);
@@ -156,14 +168,25 @@ describe('transitions', () => {
 
   test('side moves: one per human seat, none to oneself, then the next round', () => {
     const s = run(begin(mini(), ['us']), { type: 'START' }, propose('us', [1, 1, 2]));
-    const self = run(s, { type: 'SIDE_MOVE', party: 'us', move: { kind: 'pressure', target: 'us' } });
+    const self = run(s, {
+      type: 'SIDE_MOVE',
+      party: 'us',
+      move: { kind: 'pressure', target: 'us' },
+    });
     expect(phaseOf(self)).toBe('sideMoves');
     const fromComputer = run(s, pass('europe'));
     expect(phaseOf(fromComputer)).toBe('sideMoves');
-    const next = run(s, { type: 'SIDE_MOVE', party: 'us', move: { kind: 'pressure', target: 'russia' } });
+    const next = run(s, {
+      type: 'SIDE_MOVE',
+      party: 'us',
+      move: { kind: 'pressure', target: 'russia' },
+    });
     expect(next.context.game.round).toBe(2);
     expect(next.context.game.history).toHaveLength(1);
-    expect(next.context.game.history[0]!.sideMoves.us).toEqual({ kind: 'pressure', target: 'russia' });
+    expect(next.context.game.history[0]!.sideMoves.us).toEqual({
+      kind: 'pressure',
+      target: 'russia',
+    });
     // Round 2 is Europe's (a computer): it has already tabled and everyone but the US answered.
     expect(phaseOf(next)).toBe('responses');
     expect(next.context.game.table?.proposer).toBe('europe');
@@ -190,7 +213,9 @@ describe('transitions', () => {
     expect(s.context.game.history.at(-1)?.proposal.package).toEqual([1, 1, 1]);
     expect(waitingFor(s)).toEqual([]);
     // A finished game ignores further events.
-    expect(run(s, propose('europe', [1, 1, 1]), answer('us', false)).context.game).toEqual(s.context.game);
+    expect(run(s, propose('europe', [1, 1, 1]), answer('us', false)).context.game).toEqual(
+      s.context.game,
+    );
   });
 
   test('the deadline passing ends in `collapsed` with no deal', () => {
@@ -227,20 +252,24 @@ describe('transitions', () => {
 describe('emitted events', () => {
   test('a proposal sounds paper, a rejection reject, a signing the gavel', () => {
     const level = mini();
-    const { cues, end } = cuesOf(level, [...PARTIES], [
-      propose('us', [1, 1, 1]),
-      answer('europe', true),
-      answer('russia', false),
-      answer('ukraine', true),
-      pass('us'),
-      pass('europe'),
-      pass('russia'),
-      pass('ukraine'),
-      propose('europe', [1, 1, 1]),
-      answer('us', true),
-      answer('russia', true),
-      answer('ukraine', true),
-    ]);
+    const { cues, end } = cuesOf(
+      level,
+      [...PARTIES],
+      [
+        propose('us', [1, 1, 1]),
+        answer('europe', true),
+        answer('russia', false),
+        answer('ukraine', true),
+        pass('us'),
+        pass('europe'),
+        pass('russia'),
+        pass('ukraine'),
+        propose('europe', [1, 1, 1]),
+        answer('us', true),
+        answer('russia', true),
+        answer('ukraine', true),
+      ],
+    );
     expect(phaseOf(end)).toBe('signed');
     expect(cues[0]).toBe('paper');
     expect(cues).toContain('reject');
@@ -348,9 +377,9 @@ describe('model-based paths (mini.json, Ukraine human, bounded)', () => {
       const last = game.history.at(-1)!;
       for (const party of PARTIES) expect(last.responses[party]?.accept).toBe(true);
       for (const party of PARTIES)
-        expect(level.parties[party].redLines.some((l) => l.hard && l.crosses(game.outcome!.deal!))).toBe(
-          false,
-        );
+        expect(
+          level.parties[party].redLines.some((l) => l.hard && l.crosses(game.outcome!.deal!)),
+        ).toBe(false);
     }
   });
 

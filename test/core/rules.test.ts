@@ -44,7 +44,8 @@ describe('red lines', () => {
     const level = mini();
     const line = lineOf(level, 'ukraine', 'not-only-words');
     expect(line.kind).toBe('atLeastOneOf');
-    for (const pkg of allPackages(level)) expect(line.crosses(pkg)).toBe(pkg[0] !== 2 && pkg[1] !== 1);
+    for (const pkg of allPackages(level))
+      expect(line.crosses(pkg)).toBe(pkg[0] !== 2 && pkg[1] !== 1);
   });
 
   test('requires: a brigade crosses Europe’s line unless the commitment is a treaty', () => {
@@ -65,7 +66,8 @@ describe('red lines', () => {
     expect(line.kind).toBe('requires');
     expect(line.hard).toBe(false);
     expect(line.issues).toEqual([0, 1]);
-    for (const pkg of allPackages(level)) expect(line.crosses(pkg)).toBe(pkg[0] === 2 && pkg[1] === 0);
+    for (const pkg of allPackages(level))
+      expect(line.crosses(pkg)).toBe(pkg[0] === 2 && pkg[1] === 0);
   });
 
   test('a forbid line with several options crosses on any of them', () => {
@@ -109,7 +111,8 @@ describe('utility', () => {
 
   test('does not change when every weight is scaled', () => {
     const spec = miniSpec();
-    for (const issue of Object.keys(spec.parties.us.weights)) spec.parties.us.weights[issue] *= 7;
+    const weights = spec.parties.us.weights;
+    for (const issue of Object.keys(weights)) weights[issue] = weights[issue]! * 7;
     const scaled = levelFrom(spec);
     const level = mini();
     for (const pkg of allPackages(level))
@@ -169,7 +172,7 @@ describe('utility', () => {
 });
 
 describe('concession', () => {
-  const withStyle = (style: string): Level => {
+  const withStyle = (style: 'boulware' | 'linear' | 'conceder'): Level => {
     const spec = miniSpec();
     spec.parties.russia.style = style;
     return levelFrom(spec);
@@ -192,7 +195,7 @@ describe('concession', () => {
   });
 
   test('at the deadline the target equals the reservation value', () => {
-    for (const style of ['boulware', 'linear', 'conceder']) {
+    for (const style of ['boulware', 'linear', 'conceder'] as const) {
       const level = withStyle(style);
       const state = start(level);
       expect(targetUtility(at(state, level.spec.deadline), level, 'russia')).toBeCloseTo(
@@ -306,13 +309,17 @@ describe('checkProposal', () => {
         code: 'proposal/violates-red-line',
         redLine: 'not-only-words',
       });
-    if (!result.ok) expect(result.error.message).toContain('We will not sign another promise on paper.');
+    if (!result.ok)
+      expect(result.error.message).toContain('We will not sign another promise on paper.');
   });
 
   test('allows a package crossing only another party’s red line (it may be rejected)', () => {
     const level = mini();
     const state = { ...start(level), proposer: 'ukraine' as const };
-    expect(checkProposal(level, state, 'ukraine', [2, 1, 2])).toEqual({ ok: true, value: [2, 1, 2] });
+    expect(checkProposal(level, state, 'ukraine', [2, 1, 2])).toEqual({
+      ok: true,
+      value: [2, 1, 2],
+    });
   });
 
   test('refuses a proposal out of turn', () => {
@@ -325,7 +332,13 @@ describe('checkProposal', () => {
   test('refuses a package that is not one valid option per issue', () => {
     const level = mini();
     const state = start(level);
-    for (const pkg of [[0, 0], [0, 0, 0, 0], [3, 0, 0], [0, -1, 0], [0, 0.5, 0]]) {
+    for (const pkg of [
+      [0, 0],
+      [0, 0, 0, 0],
+      [3, 0, 0],
+      [0, -1, 0],
+      [0, 0.5, 0],
+    ]) {
       const result = checkProposal(level, state, 'us', pkg);
       expect(result.ok ? null : result.error.code).toBe('proposal/invalid-package');
     }
@@ -349,8 +362,9 @@ describe('credibility', () => {
   test('never falls when an option is replaced by a stronger one', () => {
     const spec = miniSpec();
     // Explicit strengths that do not follow the option order.
-    spec.issues[0].options[1].strength = 0.8;
-    spec.issues[0].options[2].strength = 0.6;
+    const force = spec.issues[0]!.options;
+    force[1]!.strength = 0.8;
+    force[2]!.strength = 0.6;
     spec.stressTest.credibility = { force: 3, commitment: 1, sanctions: 1 };
     for (const level of [mini(), levelFrom(spec)])
       for (const pkg of allPackages(level))
@@ -398,13 +412,16 @@ describe('computeOutcome', () => {
     const state = start(level);
     const outcome = computeOutcome(level, state, null);
     expect(outcome).toMatchObject({ kind: 'noDeal', deal: null, stress: null });
-    for (const party of PARTIES) expect(outcome.utilities[party]).toBe(state.parties[party].reservation);
+    for (const party of PARTIES)
+      expect(outcome.utilities[party]).toBe(state.parties[party].reservation);
   });
 
   test('runs the same stress test for the same state and deal', () => {
     const level = mini();
     const state = start(level);
-    expect(computeOutcome(level, state, [1, 1, 2])).toEqual(computeOutcome(level, state, [1, 1, 2]));
+    expect(computeOutcome(level, state, [1, 1, 2])).toEqual(
+      computeOutcome(level, state, [1, 1, 2]),
+    );
   });
 });
 
@@ -424,7 +441,8 @@ describe('analysis', () => {
     expect(a.feasibleCount).toBe(level.feasibleCount);
     expect(a.frontier.length).toBeGreaterThan(0);
     const all = feasibleUtilities(level, state);
-    for (const point of a.frontier) for (const u of all) expect(dominates(u, point.utilities)).toBe(false);
+    for (const point of a.frontier)
+      for (const u of all) expect(dominates(u, point.utilities)).toBe(false);
   });
 
   test('every feasible package off the frontier is dominated by a frontier point', () => {
@@ -477,6 +495,30 @@ describe('analysis', () => {
     const sum = (u: readonly number[]) => u.reduce((s, x) => s + x, 0);
     for (const u of feasibleUtilities(level, state))
       expect(sum(u)).toBeLessThanOrEqual(sum(a.maxTotal.utilities) + 1e-12);
+  });
+
+  // Regression: Russia values [0,1,2] and [1,1,1] equally, and Europe and Ukraine prefer [1,1,1];
+  // the two Russian utilities differ in the last bit, so an exact comparison keeps [0,1,2].
+  test('leaves off the frontier a package another ties for one party and beats for the rest', () => {
+    const level = mini();
+    const s = start(level);
+    const state: GameState = {
+      ...s,
+      parties: {
+        ...s.parties,
+        europe: { ...s.parties.europe, weightFactors: [1.5, 1, 1] },
+        russia: { ...s.parties.russia, weightFactors: [1, 1.3, 1], penaltyFactors: [0.75, 0.25] },
+      },
+    };
+    const u = (pkg: Package) => PARTIES.map((p) => utility(level, p, state.parties[p], pkg));
+    const [weaker, stronger] = [u([0, 1, 2]), u([1, 1, 1])];
+    expect(stronger[2]).toBeCloseTo(weaker[2]!, 12); // Russia: a tie
+    expect(stronger[1]).toBeGreaterThan(weaker[1]!); // Europe: better
+    expect(stronger[3]).toBeGreaterThan(weaker[3]!); // Ukraine: better
+    expect(stronger[0]).toBeCloseTo(weaker[0]!, 12); // US: a tie
+    const frontier = analyse(level, state, null).frontier.map((p) => p.package);
+    expect(frontier).toContain(10); // [1,1,1]
+    expect(frontier).not.toContain(5); // [0,1,2]
   });
 
   test('places a deal and measures its distances', () => {
@@ -572,9 +614,7 @@ describe('computer proposals', () => {
   test('a computer proposal does not depend on which games ran before in the same process', () => {
     const spec = (): unknown => {
       const s = miniSpec();
-      s.parties.russia.redLines = s.parties.russia.redLines.filter(
-        (l: { id: string }) => l.id !== 'no-troops',
-      );
+      s.parties.russia.redLines = s.parties.russia.redLines.filter((l) => l.id !== 'no-troops');
       s.parties.ukraine.redLines = [];
       s.parties.us.values.force = { none: 40, monitors: 100, brigade: 70 };
       s.parties.europe.redLines = [

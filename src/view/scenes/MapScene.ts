@@ -171,19 +171,20 @@ export class MapScene extends Phaser.Scene {
     this.layout = { width, height, s, margin, map };
     this.drawLand();
     this.drawPanel();
-    this.drawView(false);
+    this.drawView({ troops: false, monitors: false });
   }
 
   private show(view: MapView): void {
     const previous = this.view;
     this.view = view;
+    const troops = previous?.groundTroops !== view.groundTroops;
+    const monitors = previous?.monitors !== view.monitors;
     const changed =
-      !previous ||
-      previous.groundTroops !== view.groundTroops ||
-      previous.airCover !== view.airCover ||
-      previous.monitors !== view.monitors ||
+      troops ||
+      monitors ||
+      previous?.airCover !== view.airCover ||
       previous.lineOfContact !== view.lineOfContact;
-    if (changed) this.drawView(true);
+    if (changed) this.drawView({ troops, monitors });
   }
 
   // --- the base map -----------------------------------------------------------------------------
@@ -196,14 +197,14 @@ export class MapScene extends Phaser.Scene {
     const onScreen = (c: ProjectedCountry): boolean =>
       c.rings.some((ring) => ringTouches(ring, width, height));
     const countries = map.countries.filter(onScreen);
-    const isRussian = (c: ProjectedCountry): boolean =>
+    const isMuted = (c: ProjectedCountry): boolean =>
       c.id === COUNTRY_IDS.russia || c.id === COUNTRY_IDS.belarus;
     const isBaltic = (c: ProjectedCountry): boolean => BALTIC_IDS.includes(c.id);
     const isUkraine = (c: ProjectedCountry): boolean => c.id === COUNTRY_IDS.ukraine;
 
     for (const c of countries) {
       if (isUkraine(c)) continue;
-      const russian = isRussian(c);
+      const russian = isMuted(c);
       g.fillStyle(russian ? COLOR.russia : COLOR.land, 1);
       g.lineStyle(Math.max(1, s), russian ? COLOR.russiaEdge : COLOR.border, 1);
       for (const ring of c.rings) tracePath(g, ring, true, true);
@@ -354,7 +355,8 @@ export class MapScene extends Phaser.Scene {
 
   // --- the package on the table -----------------------------------------------------------------
 
-  private drawView(animate: boolean): void {
+  /** Redraws what the package places; `animate` says which parts changed and ease in. */
+  private drawView(animate: { troops: boolean; monitors: boolean }): void {
     const layout = this.layout;
     if (!layout) return;
     const { map, s } = layout;
@@ -391,8 +393,8 @@ export class MapScene extends Phaser.Scene {
       this.viewTexts.push(
         this.tag(south[0], south[1] + 8 * s, 'Monitors', TEXT.main).setOrigin(0.5, 0),
       );
-      this.monitors.setAlpha(animate ? 0 : 1);
-      if (animate) this.tweens.add({ targets: this.monitors, alpha: 1, duration: 500 });
+      this.monitors.setAlpha(animate.monitors ? 0 : 1);
+      if (animate.monitors) this.tweens.add({ targets: this.monitors, alpha: 1, duration: 500 });
     }
 
     // Air cover over the country west of the line.
@@ -416,7 +418,7 @@ export class MapScene extends Phaser.Scene {
       );
     }
 
-    this.drawTroops(view?.groundTroops ?? 0, animate);
+    this.drawTroops(view?.groundTroops ?? 0, animate.troops);
   }
 
   private drawTroops(troops: number, animate: boolean): void {
