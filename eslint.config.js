@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'node_modules', 'test-results'] },
+  { ignores: ['dist', 'coverage', 'node_modules', 'test-results', '.scratch'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -22,7 +22,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['phaser', 'phaser/*', 'howler', '**/view/**', '**/ui/**', '**/audio/**'], message: 'src/core stays pure: no Phaser, Howler or view code.' },
+            {
+              group: ['phaser', 'phaser/*', 'howler', '**/view/**', '**/ui/**', '**/audio/**'],
+              message: 'src/core stays pure: no Phaser, Howler or view code.',
+            },
           ],
         },
       ],

@@ -38,7 +38,8 @@ function baselineMs(): number {
 // Decision states: every round of some computer games, replayed from their history.
 const states: GameState[] = [];
 for (let k = 0; k < 20; k++) {
-  const game = playComputerGame(level, { seed: deriveSeed('BNCHMRK1', k), difficulty: 'normal' }).context.game;
+  const game = playComputerGame(level, { seed: deriveSeed('BNCHMRK1', k), difficulty: 'normal' })
+    .context.game;
   states.push(game);
 }
 
@@ -62,7 +63,8 @@ for (let run = 0; run < runs; run++) {
     }
   const games = 100;
   const t = performance.now();
-  for (let k = 0; k < games; k++) playComputerGame(level, { seed: deriveSeed(`RUN${run}X`, k), difficulty: 'normal' });
+  for (let k = 0; k < games; k++)
+    playComputerGame(level, { seed: deriveSeed(`RUN${run}X`, k), difficulty: 'normal' });
   gamesPerSecond.push(games / ((performance.now() - t) / 1000));
   for (const state of states.slice(0, 3)) {
     const t0 = performance.now();
@@ -78,7 +80,11 @@ console.log(
       packages: level.packageCount,
       feasible: level.feasibleCount,
       runs,
-      decisionMs: { median: round3(median(decisions)), p99: round3(quantile(decisions, 0.99)), samples: decisions.length },
+      decisionMs: {
+        median: round3(median(decisions)),
+        p99: round3(quantile(decisions, 0.99)),
+        samples: decisions.length,
+      },
       proposalMs: { median: round3(median(proposalMs)), p99: round3(quantile(proposalMs, 0.99)) },
       responseMs: { median: round3(median(responseMs)), p99: round3(quantile(responseMs, 0.99)) },
       gamesPerSecond: { median: Math.round(median(gamesPerSecond)) },

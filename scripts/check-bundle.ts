@@ -10,8 +10,12 @@ interface Chunk {
   imports?: string[];
   dynamicImports?: string[];
 }
-const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<string, Chunk>;
-const gzipKb = (file: string) => gzipSync(readFileSync(join('dist', file)), { level: 9 }).length / 1024;
+const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<
+  string,
+  Chunk
+>;
+const gzipKb = (file: string) =>
+  gzipSync(readFileSync(join('dist', file)), { level: 9 }).length / 1024;
 
 // First load: the entry and everything it imports statically, transitively.
 const firstLoad = new Set<string>();
@@ -24,8 +28,13 @@ for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(ke
 
 const chunks = Object.entries(manifest)
   .filter(([, c]) => c.file.endsWith('.js'))
-  .map(([key, c]) => ({ file: c.file, gzipKb: Math.round(gzipKb(c.file) * 10) / 10, firstLoad: firstLoad.has(key) }));
-const firstLoadKb = Math.round(chunks.filter((c) => c.firstLoad).reduce((s, c) => s + c.gzipKb, 0) * 10) / 10;
+  .map(([key, c]) => ({
+    file: c.file,
+    gzipKb: Math.round(gzipKb(c.file) * 10) / 10,
+    firstLoad: firstLoad.has(key),
+  }));
+const firstLoadKb =
+  Math.round(chunks.filter((c) => c.firstLoad).reduce((s, c) => s + c.gzipKb, 0) * 10) / 10;
 console.log(JSON.stringify({ budgetKb: BUDGET_KB, firstLoadKb, chunks }, null, 2));
 if (firstLoadKb > BUDGET_KB) {
   console.error(`first-load JavaScript is ${firstLoadKb} KB gzip, over the ${BUDGET_KB} KB budget`);

@@ -2,7 +2,11 @@
 import type { Level } from './core/level/level';
 import { formatLevelError, parseLevel } from './core/level/parse';
 
-const files = import.meta.glob<string>('../levels/*.json', { query: '?raw', import: 'default', eager: true });
+const files = import.meta.glob<string>('../levels/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 export interface Catalog {
   readonly levels: ReadonlyMap<string, Level>;

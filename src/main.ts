@@ -3,13 +3,14 @@ import { parseGameParams } from './core/params';
 import { loadCatalog } from './levels';
 import { App } from './ui/app';
 import { ViewBus } from './view/bus';
+import type * as GameModuleType from './view/game';
 
 const catalog = loadCatalog();
 const query = new URLSearchParams(window.location.search);
 const { params, notices } = parseGameParams((name) => query.get(name), [...catalog.levels.keys()]);
 const bus = new ViewBus();
 
-type GameModule = typeof import('./view/game');
+type GameModule = typeof GameModuleType;
 let phaser: { module: GameModule; game: ReturnType<GameModule['startGame']> } | null = null;
 let wantedView: 'table' | 'map' = 'table';
 

@@ -7,7 +7,11 @@ export interface ParsedArgs {
 
 export class ArgError extends Error {}
 
-export function readArgs(argv: readonly string[], valued: readonly string[], flags: readonly string[]): ParsedArgs {
+export function readArgs(
+  argv: readonly string[],
+  valued: readonly string[],
+  flags: readonly string[],
+): ParsedArgs {
   const values = new Map<string, string>();
   const set = new Set<string>();
   const positional: string[] = [];
@@ -22,7 +26,8 @@ export function readArgs(argv: readonly string[], valued: readonly string[], fla
     if (flags.includes(name)) set.add(name);
     else if (valued.includes(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || value.startsWith('--')) throw new ArgError(`--${name} needs a value`);
+      if (value === undefined || value.startsWith('--'))
+        throw new ArgError(`--${name} needs a value`);
       values.set(name, value);
     } else throw new ArgError(`unknown argument --${name}`);
   }

@@ -24,9 +24,11 @@ function main() {
   if (args.positional.length > 0) fail(`unexpected argument "${args.positional[0]}"`);
   const levelId = args.values.get('level') ?? 'coalition-2025';
   const known = levelIds();
-  if (!known.includes(levelId)) fail(`--level: unknown level "${levelId}"; known levels: ${known.join(', ')}`);
+  if (!known.includes(levelId))
+    fail(`--level: unknown level "${levelId}"; known levels: ${known.join(', ')}`);
   const loaded = loadLevel(levelId);
-  if (!loaded.ok) fail(`--level: ${levelId} is broken:\n${loaded.error.map(formatLevelError).join('\n')}`);
+  if (!loaded.ok)
+    fail(`--level: ${levelId} is broken:\n${loaded.error.map(formatLevelError).join('\n')}`);
   const level = loaded.value;
 
   const seedArg = args.values.get('seed');
@@ -43,7 +45,8 @@ function main() {
     fail(`--games: expected a whole number from 1 to 1000000, got "${gamesArg}"`);
   const games = Number(gamesArg);
   const difficultyArg = args.values.get('difficulty') ?? 'normal';
-  if (!isDifficulty(difficultyArg)) fail(`--difficulty: expected easy, normal or hard, got "${difficultyArg}"`);
+  if (!isDifficulty(difficultyArg))
+    fail(`--difficulty: expected easy, normal or hard, got "${difficultyArg}"`);
   const difficulty = difficultyArg;
 
   const outcomes = { lasting: 0, uneasy: 0, renewedWar: 0, noDeal: 0 };
@@ -86,19 +89,28 @@ function main() {
     return;
   }
   if (freshSeed) console.log(`seed ${seed} (fresh; pass --seed ${seed} to repeat)`);
-  console.log(`${level.spec.title}: ${games} game${games === 1 ? '' : 's'} at ${difficulty} difficulty, seed ${seed}`);
-  console.log(`deals ${deals}/${games} (${Math.round((100 * deals) / games)}%), mean rounds ${report.meanRounds as number}`);
+  console.log(
+    `${level.spec.title}: ${games} game${games === 1 ? '' : 's'} at ${difficulty} difficulty, seed ${seed}`,
+  );
+  console.log(
+    `deals ${deals}/${games} (${Math.round((100 * deals) / games)}%), mean rounds ${report.meanRounds as number}`,
+  );
   console.log(
     `outcomes: lasting peace ${outcomes.lasting}, uneasy peace ${outcomes.uneasy}, renewed war ${outcomes.renewedWar}, no deal ${outcomes.noDeal}`,
   );
-  console.log(`mean scores: ${PARTIES.map((p) => `${p} ${(report.meanScore as Record<string, number>)[p]}`).join(', ')}`);
+  console.log(
+    `mean scores: ${PARTIES.map((p) => `${p} ${(report.meanScore as Record<string, number>)[p]}`).join(', ')}`,
+  );
   console.log(`${report.gamesPerSecond as number} games per second`);
   if (games === 1 && last) {
     for (const r of transcript(level, last)) {
-      console.log(`\nRound ${r.round}: ${r.proposer} proposes ${Object.values(r.package).join(' / ')}`);
+      console.log(
+        `\nRound ${r.round}: ${r.proposer} proposes ${Object.values(r.package).join(' / ')}`,
+      );
       for (const [party, resp] of Object.entries(r.responses))
-        if (party !== r.proposer) console.log(`  ${party} ${resp.accept ? 'accepts' : 'rejects'}: ${resp.says}`);
-      for (const [party, move] of Object.entries(r.sideMoves)) if (move !== 'pass') console.log(`  ${move}`);
+        if (party !== r.proposer)
+          console.log(`  ${party} ${resp.accept ? 'accepts' : 'rejects'}: ${resp.says}`);
+      for (const move of Object.values(r.sideMoves)) if (move !== 'pass') console.log(`  ${move}`);
       if (r.event) console.log(`  news: ${r.event}`);
     }
     console.log(`\noutcome: ${last.outcome!.kind}; stateHash ${report.stateHash as string}`);

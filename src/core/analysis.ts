@@ -18,8 +18,14 @@ export interface Analysis {
   readonly deal: Point | null;
   readonly reservations: readonly number[];
   /** Euclidean distances in utility space (parties in PARTIES order). */
-  readonly distances: { readonly frontier: number; readonly nash: number | null; readonly maxTotal: number } | null;
+  readonly distances: {
+    readonly frontier: number;
+    readonly nash: number | null;
+    readonly maxTotal: number;
+  } | null;
 }
+
+const EPSILON = 1e-9;
 
 const distance = (a: readonly number[], b: readonly number[]) =>
   Math.sqrt(a.reduce((s, x, i) => s + (x - b[i]!) ** 2, 0));
@@ -48,31 +54,35 @@ export function analyse(level: Level, state: GameState, deal: Package | null): A
   const tables = utilityTables(level, state);
   const cols = PARTIES.map((p) => tables[p]);
   const count = level.feasibleCount;
-  const point = (k: number): Point => ({ package: level.feasible[k]!, utilities: cols.map((c) => c[k]!) });
+  const point = (k: number): Point => ({
+    package: level.feasible[k]!,
+    utilities: cols.map((c) => c[k]!),
+  });
   const sums = new Float64Array(count);
-  for (let k = 0; k < count; k++) sums[k] = cols[0]![k]! + cols[1]![k]! + cols[2]![k]! + cols[3]![k]!;
-  const order = Int32Array.from({ length: count }, (_, k) => k).sort((a, b) => sums[b]! - sums[a]! || a - b);
+  for (let k = 0; k < count; k++)
+    sums[k] = cols[0]![k]! + cols[1]![k]! + cols[2]![k]! + cols[3]![k]!;
+  const order = Int32Array.from({ length: count }, (_, k) => k).sort(
+    (a, b) => sums[b]! - sums[a]! || a - b,
+  );
 
-  // A dominating package has a strictly larger sum, so in this order it is always seen first.
-  const frontier: number[] = [];
-  for (const k of order) {
-    let dominated = false;
-    for (const f of frontier) {
-      let geq = true;
-      let strict = false;
-      for (const c of cols) {
-        if (c[f]! < c[k]!) {
-          geq = false;
-          break;
-        }
-        if (c[f]! > c[k]!) strict = true;
-      }
-      if (geq && strict) {
-        dominated = true;
-        break;
-      }
+  // Utilities are sums of floats: values within EPSILON count as ties.
+  const dominates = (a: number, b: number): boolean => {
+    let strict = false;
+    for (const c of cols) {
+      if (c[a]! < c[b]! - EPSILON) return false;
+      if (c[a]! > c[b]! + EPSILON) strict = true;
     }
-    if (!dominated) frontier.push(k);
+    return strict;
+  };
+  // A dominating package has a larger sum, so in this order it is seen first; only near-ties in
+  // the sum can come the other way round, and those are settled when the later one arrives.
+  let frontier: number[] = [];
+  for (const k of order) {
+    if (frontier.some((f) => dominates(f, k))) continue;
+    const near = sums[k]! + 4 * EPSILON;
+    if (frontier.length > 0 && sums[frontier.at(-1)!]! <= near)
+      frontier = frontier.filter((f) => sums[f]! > near || !dominates(k, f));
+    frontier.push(k);
   }
 
   const reservations = PARTIES.map((p) => state.parties[p].reservation);
@@ -96,7 +106,9 @@ export function analyse(level: Level, state: GameState, deal: Package | null): A
     const n = packageIndex(level, deal);
     const k = level.feasible.indexOf(n);
     const utilities =
-      k >= 0 ? cols.map((c) => c[k]!) : PARTIES.map((p) => utility(level, p, state.parties[p], deal));
+      k >= 0
+        ? cols.map((c) => c[k]!)
+        : PARTIES.map((p) => utility(level, p, state.parties[p], deal));
     dealPoint = { package: n, utilities };
     distances = {
       frontier: Math.min(...frontierPoints.map((f) => distance(f.utilities, utilities))),
@@ -114,4 +126,3 @@ export function analyse(level: Level, state: GameState, deal: Package | null): A
     distances,
   };
 }
-

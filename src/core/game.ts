@@ -12,7 +12,7 @@ export type GameSnapshot = SnapshotFrom<typeof gameMachine>;
 /** A hash of everything that decides the game from here on. */
 export const stateHash = (game: GameState): string => hashText(canonicalJson(game));
 
-export const phaseOf = (snapshot: GameSnapshot): Phase => snapshot.value as Phase;
+export const phaseOf = (snapshot: GameSnapshot): Phase => snapshot.value;
 
 export const createGame = (level: Level, setup: GameSetup) =>
   createActor(gameMachine, { input: { level, setup } });
@@ -52,7 +52,10 @@ export function replayGame(level: Level, setup: GameSetup, moves: readonly Move[
 export function playComputerGame(level: Level, setup: Omit<GameSetup, 'seats'>): GameSnapshot {
   return replayGame(
     level,
-    { ...setup, seats: { us: 'computer', europe: 'computer', russia: 'computer', ukraine: 'computer' } },
+    {
+      ...setup,
+      seats: { us: 'computer', europe: 'computer', russia: 'computer', ukraine: 'computer' },
+    },
     [],
   );
 }

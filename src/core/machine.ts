@@ -37,7 +37,16 @@ export type GameEvent =
   | { type: 'RESPOND'; party: Party; accept: boolean }
   | { type: 'SIDE_MOVE'; party: Party; move: SideMove };
 
-export const SOUND_CUES = ['paper', 'accept', 'reject', 'news', 'tick', 'gavel', 'signing', 'collapse'] as const;
+export const SOUND_CUES = [
+  'paper',
+  'accept',
+  'reject',
+  'news',
+  'tick',
+  'gavel',
+  'signing',
+  'collapse',
+] as const;
 export type SoundCue = (typeof SOUND_CUES)[number];
 
 export type GameEmitted =
@@ -46,7 +55,8 @@ export type GameEmitted =
   | { type: 'round'; round: number };
 
 const isComputer = (game: GameState, party: Party) => game.seats[party] === 'computer';
-const moveOf = (event: GameEvent): Move | null => (event.type === 'START' ? null : structuredCopy(event));
+const moveOf = (event: GameEvent): Move | null =>
+  event.type === 'START' ? null : structuredCopy(event);
 const structuredCopy = (event: Exclude<GameEvent, { type: 'START' }>): Move =>
   event.type === 'PROPOSE'
     ? { type: 'PROPOSE', party: event.party, package: [...event.package] }
@@ -105,7 +115,11 @@ export const gameMachine = setup({
       assertEvent(event, 'PROPOSE');
       const says = 'We put this package on the table.';
       enqueue.assign({
-        game: tableProposal(context.game, { proposer: event.party, package: [...event.package], says }),
+        game: tableProposal(context.game, {
+          proposer: event.party,
+          package: [...event.package],
+          says,
+        }),
       });
       enqueue.emit({ type: 'sfx', cue: 'paper' });
     }),
@@ -133,7 +147,8 @@ export const gameMachine = setup({
       const { level } = context;
       let game = context.game;
       for (const party of PARTIES)
-        if (isComputer(game, party)) game = applySideMove(level, game, party, chooseSideMove(level, game, party));
+        if (isComputer(game, party))
+          game = applySideMove(level, game, party, chooseSideMove(level, game, party));
       enqueue.assign({ game });
     }),
     'apply side move': enqueueActions(({ context, event, enqueue }) => {
@@ -167,14 +182,25 @@ export const gameMachine = setup({
   },
 }).createMachine({
   id: 'red-lines',
-  context: ({ input }) => ({ level: input.level, game: createInitialState(input.level, input.setup) }),
+  context: ({ input }) => ({
+    level: input.level,
+    game: createInitialState(input.level, input.setup),
+  }),
   initial: 'briefing',
   states: {
     briefing: { on: { START: 'proposal' } },
     proposal: {
-      always: { guard: 'proposer is a computer', target: 'responses', actions: 'table computer proposal' },
+      always: {
+        guard: 'proposer is a computer',
+        target: 'responses',
+        actions: 'table computer proposal',
+      },
       on: {
-        PROPOSE: { guard: 'proposal is allowed', target: 'responses', actions: ['record move', 'table proposal'] },
+        PROPOSE: {
+          guard: 'proposal is allowed',
+          target: 'responses',
+          actions: ['record move', 'table proposal'],
+        },
       },
     },
     responses: {
@@ -183,12 +209,16 @@ export const gameMachine = setup({
         { guard: 'everyone accepted', target: 'signed' },
         { guard: 'everyone responded', target: 'sideMoves' },
       ],
-      on: { RESPOND: { guard: 'response is awaited', actions: ['record move', 'record response'] } },
+      on: {
+        RESPOND: { guard: 'response is awaited', actions: ['record move', 'record response'] },
+      },
     },
     sideMoves: {
       entry: 'make computer side moves',
       always: { guard: 'everyone moved', target: 'roundEnd' },
-      on: { SIDE_MOVE: { guard: 'side move is allowed', actions: ['record move', 'apply side move'] } },
+      on: {
+        SIDE_MOVE: { guard: 'side move is allowed', actions: ['record move', 'apply side move'] },
+      },
     },
     roundEnd: {
       entry: 'end round',
@@ -202,4 +232,5 @@ export const gameMachine = setup({
   },
 });
 
-export type Phase = 'briefing' | 'proposal' | 'responses' | 'sideMoves' | 'roundEnd' | 'signed' | 'collapsed';
+export type Phase =
+  'briefing' | 'proposal' | 'responses' | 'sideMoves' | 'roundEnd' | 'signed' | 'collapsed';

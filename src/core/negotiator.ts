@@ -14,11 +14,19 @@ import {
 
 const issueNames = (level: Level, issues: readonly number[]): string => {
   const names = issues.map((i) => level.issues[i]!.name);
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  return names.length > 1
+    ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+    : (names[0] ?? '');
 };
 
 /** The issues where a package falls furthest short of what the party wants, weighted. */
-export function shortfallIssues(level: Level, state: GameState, party: Party, pkg: Package, count = 2): number[] {
+export function shortfallIssues(
+  level: Level,
+  state: GameState,
+  party: Party,
+  pkg: Package,
+  count = 2,
+): number[] {
   const w = effectiveWeights(level, party, state.parties[party]);
   const values = level.parties[party].values;
   return w
@@ -44,7 +52,10 @@ export function respond(level: Level, state: GameState, party: Party, pkg: Packa
     const best = strongestIssue(level, state, party, pkg);
     return {
       accept: true,
-      says: best === null ? 'We can accept this.' : `We can accept this. ${level.issues[best]!.name} is right.`,
+      says:
+        best === null
+          ? 'We can accept this.'
+          : `We can accept this. ${level.issues[best]!.name} is right.`,
     };
   }
   // A firm line is named when crossing it is what makes the package fall short.
@@ -67,6 +78,16 @@ function strongestIssue(level: Level, state: GameState, party: Party, pkg: Packa
   return best;
 }
 
+const knownHardRedLines = (level: Level, state: GameState, proposer: Party): number[][] =>
+  PARTIES.map((party) =>
+    level.parties[party].redLines
+      .filter((line) => line.hard && (party === proposer || state.parties[party].known[line.index]))
+      .map((line) => line.index),
+  );
+
+const knownHardKey = (knownHard: readonly (readonly number[])[]): string =>
+  knownHard.map((ids) => ids.join('.')).join('|');
+
 const feasibleCache = new WeakMap<Level, Map<string, Int32Array>>();
 
 /**
@@ -74,18 +95,15 @@ const feasibleCache = new WeakMap<Level, Map<string, Int32Array>>();
  * another party that it knows about. Cached per level and per set of known red lines.
  */
 export function knownFeasible(level: Level, state: GameState, proposer: Party): Int32Array {
-  const knownHard = PARTIES.map((party) =>
-    level.parties[party].redLines
-      .filter((line) => line.hard && (party === proposer || state.parties[party].known[line.index]))
-      .map((line) => line.index),
-  );
-  const key = knownHard.map((ids) => ids.join('.')).join('|');
+  const knownHard = knownHardRedLines(level, state, proposer);
+  const key = knownHardKey(knownHard);
   let cache = feasibleCache.get(level);
-  if (!cache) feasibleCache.set(level, (cache = new Map()));
+  if (!cache) feasibleCache.set(level, (cache = new Map<string, Int32Array>()));
   const hit = cache.get(key);
   if (hit) return hit;
   const allKnown = PARTIES.map(
-    (party, k) => knownHard[k]!.length === level.parties[party].redLines.filter((l) => l.hard).length,
+    (party, k) =>
+      knownHard[k]!.length === level.parties[party].redLines.filter((l) => l.hard).length,
   );
   const list: number[] = [];
   for (let n = 0; n < level.packageCount; n++) {
@@ -121,9 +139,10 @@ const RANKING_CACHE_SIZE = 256;
 function ownRanking(level: Level, state: GameState, party: Party): Ranking {
   const ps = state.parties[party];
   const candidates = knownFeasible(level, state, party);
-  const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}|${candidates.length}|${candidates[0]}|${candidates.at(-1)}`;
+  const known = knownHardKey(knownHardRedLines(level, state, party));
+  const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}|${known}`;
   let cache = rankingCache.get(level);
-  if (!cache) rankingCache.set(level, (cache = new Map()));
+  if (!cache) rankingCache.set(level, (cache = new Map<string, Ranking>()));
   const hit = cache.get(key);
   if (hit) return hit;
   const own = contributionTable(level, party, effectiveWeights(level, party, ps));
@@ -168,7 +187,11 @@ export function chooseProposal(level: Level, state: GameState, party: Party): Pa
   const estimates = others.map((p) => {
     const belief = state.beliefs[p];
     const total = belief.weights.reduce((a, b) => a + b, 0);
-    return contributionTable(level, p, belief.weights.map((w) => w / total));
+    return contributionTable(
+      level,
+      p,
+      belief.weights.map((w) => w / total),
+    );
   });
   // Others' penalties count only for the firm red lines they have made known.
   const penalties = others.map((p) =>
@@ -177,7 +200,10 @@ export function chooseProposal(level: Level, state: GameState, party: Party): Pa
       p,
       state.parties[p],
       level.parties[p].redLines.reduce(
-        (mask, line) => (line.firmBit >= 0 && state.parties[p].known[line.index] ? mask | (1 << line.firmBit) : mask),
+        (mask, line) =>
+          line.firmBit >= 0 && state.parties[p].known[line.index]
+            ? mask | (1 << line.firmBit)
+            : mask,
         0,
       ),
     ),
@@ -210,7 +236,12 @@ export function chooseProposal(level: Level, state: GameState, party: Party): Pa
   return packageAt(level, best);
 }
 
-export function explainProposal(level: Level, state: GameState, party: Party, pkg: Package): string {
+export function explainProposal(
+  level: Level,
+  state: GameState,
+  party: Party,
+  pkg: Package,
+): string {
   const best = strongestIssue(level, state, party, pkg);
   return best === null
     ? 'We put this package on the table.'

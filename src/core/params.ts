@@ -1,5 +1,12 @@
 // Game settings from a link. Unknown or malformed values fall back to defaults with a notice.
-import { DIFFICULTIES, PARTIES, isDifficulty, isParty, type Difficulty, type Party } from './parties';
+import {
+  DIFFICULTIES,
+  PARTIES,
+  isDifficulty,
+  isParty,
+  type Difficulty,
+  type Party,
+} from './parties';
 import { parseSeed } from './seed';
 
 export interface GameParams {
@@ -26,7 +33,10 @@ export interface ParsedParams {
   readonly fromLink: boolean;
 }
 
-export function parseGameParams(get: (name: string) => string | null, knownLevels: readonly string[]): ParsedParams {
+export function parseGameParams(
+  get: (name: string) => string | null,
+  knownLevels: readonly string[],
+): ParsedParams {
   const notices: string[] = [];
   const levelArg = get('level');
   const seedArg = get('seed');
@@ -41,17 +51,24 @@ export function parseGameParams(get: (name: string) => string | null, knownLevel
   if (seedArg !== null) {
     const parsed = parseSeed(seedArg);
     if (parsed.ok) seed = parsed.value;
-    else notices.push(`Seed ${echo(seedArg)} ignored: ${parsed.error.message}. A fresh seed is used.`);
+    else
+      notices.push(`Seed ${echo(seedArg)} ignored: ${parsed.error.message}. A fresh seed is used.`);
   }
   let role = DEFAULT_ROLE;
   if (roleArg !== null) {
     if (isParty(roleArg)) role = roleArg;
-    else notices.push(`Unknown role ${echo(roleArg)} (use ${PARTIES.join(', ')}); you play ${DEFAULT_ROLE}.`);
+    else
+      notices.push(
+        `Unknown role ${echo(roleArg)} (use ${PARTIES.join(', ')}); you play ${DEFAULT_ROLE}.`,
+      );
   }
   let difficulty = DEFAULT_DIFFICULTY;
   if (difficultyArg !== null) {
     if (isDifficulty(difficultyArg)) difficulty = difficultyArg;
-    else notices.push(`Unknown difficulty ${echo(difficultyArg)} (use ${DIFFICULTIES.join(', ')}); playing ${DEFAULT_DIFFICULTY}.`);
+    else
+      notices.push(
+        `Unknown difficulty ${echo(difficultyArg)} (use ${DIFFICULTIES.join(', ')}); playing ${DEFAULT_DIFFICULTY}.`,
+      );
   }
   const fromLink = [levelArg, seedArg, roleArg, difficultyArg].some((v) => v !== null);
   return { params: { level, seed, role, difficulty }, notices, fromLink };

@@ -12,5 +12,10 @@ export const isDifficulty = (value: unknown): value is Difficulty =>
   typeof value === 'string' && (DIFFICULTIES as readonly string[]).includes(value);
 
 export function byParty<T>(make: (party: Party) => T): ByParty<T> {
-  return { us: make('us'), europe: make('europe'), russia: make('russia'), ukraine: make('ukraine') };
+  return {
+    us: make('us'),
+    europe: make('europe'),
+    russia: make('russia'),
+    ukraine: make('ukraine'),
+  };
 }

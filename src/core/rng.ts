@@ -5,7 +5,8 @@ import { hash32 } from './hash';
 /** The generator's state lives in game state as plain numbers, so it hashes and serialises. */
 export type RngState = readonly number[];
 
-export const rngFromSeed = (seed: string): RngState => xoroshiro128plus(hash32(seed) | 0).getState();
+export const rngFromSeed = (seed: string): RngState =>
+  xoroshiro128plus(hash32(seed) | 0).getState();
 
 /** Draws an integer in [from, to]; returns it with the next state. */
 export function drawInt(state: RngState, from: number, to: number): [number, RngState] {

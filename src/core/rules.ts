@@ -150,7 +150,12 @@ export function recordResponse(
 }
 
 /** The response a person gives: the red line or shortfall is worked out for them. */
-export function humanResponse(level: Level, state: GameState, party: Party, accept: boolean): Response {
+export function humanResponse(
+  level: Level,
+  state: GameState,
+  party: Party,
+  accept: boolean,
+): Response {
   const pkg = state.table!.package;
   if (accept) return { accept: true, says: 'We accept.' };
   const line = level.parties[party].redLines.find((l) => l.crosses(pkg));
@@ -173,16 +178,29 @@ export function checkSideMove(
     if (!PARTIES.includes(move.target) || move.target === party)
       return no('choose another delegation as the target');
     // One lever of each kind per target per round, so levers do not stack.
-    if (PARTIES.some((p) => { const m = state.sideMoves[p]; return m?.kind === move.kind && m.target === move.target; }))
+    if (
+      PARTIES.some((p) => {
+        const m = state.sideMoves[p];
+        return m?.kind === move.kind && m.target === move.target;
+      })
+    )
       return no(`${move.target} has already received this lever this round`);
   }
-  if (move.kind === 'commitment' && !(Number.isInteger(move.issue) && move.issue >= 0 && move.issue < level.issues.length))
+  if (
+    move.kind === 'commitment' &&
+    !(Number.isInteger(move.issue) && move.issue >= 0 && move.issue < level.issues.length)
+  )
     return no('choose an issue to commit on');
   return ok(move);
 }
 
 /** Pressure softens firm red lines and lowers the target's BATNA at a small cost in goodwill. */
-export function applySideMove(level: Level, state: GameState, party: Party, move: SideMove): GameState {
+export function applySideMove(
+  level: Level,
+  state: GameState,
+  party: Party,
+  move: SideMove,
+): GameState {
   const parties = { ...state.parties };
   const beliefs = { ...state.beliefs };
   const change = (p: Party, f: (ps: PartyState) => PartyState) => (parties[p] = f(parties[p]));
@@ -198,7 +216,10 @@ export function applySideMove(level: Level, state: GameState, party: Party, move
       change(party, (ps) => ({ ...ps, dealBonus: ps.dealBonus - 0.01 }));
       break;
     case 'incentive':
-      change(move.target, (ps) => ({ ...ps, dealBonus: Math.min(MAX_DEAL_BONUS, ps.dealBonus + 0.04) }));
+      change(move.target, (ps) => ({
+        ...ps,
+        dealBonus: Math.min(MAX_DEAL_BONUS, ps.dealBonus + 0.04),
+      }));
       change(party, (ps) => ({ ...ps, dealBonus: ps.dealBonus - 0.03 }));
       break;
     case 'commitment':
@@ -219,7 +240,8 @@ export function applySideMove(level: Level, state: GameState, party: Party, move
 }
 
 function applyEffect(level: Level, state: GameState, effect: EffectSpec): GameState {
-  if (effect.kind === 'clock') return { ...state, pressure: Math.max(0, state.pressure + effect.delta) };
+  if (effect.kind === 'clock')
+    return { ...state, pressure: Math.max(0, state.pressure + effect.delta) };
   const ps = state.parties[effect.party];
   let next: PartyState;
   switch (effect.kind) {
@@ -228,7 +250,10 @@ function applyEffect(level: Level, state: GameState, effect: EffectSpec): GameSt
       break;
     case 'weight': {
       const i = level.issues.findIndex((issue) => issue.id === effect.issue);
-      next = { ...ps, weightFactors: ps.weightFactors.map((f, k) => (k === i ? f * effect.factor : f)) };
+      next = {
+        ...ps,
+        weightFactors: ps.weightFactors.map((f, k) => (k === i ? f * effect.factor : f)),
+      };
       break;
     }
     case 'resolve':
@@ -236,7 +261,10 @@ function applyEffect(level: Level, state: GameState, effect: EffectSpec): GameSt
       break;
     case 'soften': {
       const index = level.parties[effect.party].redLines.findIndex((l) => l.id === effect.redLine);
-      next = { ...ps, penaltyFactors: ps.penaltyFactors.map((f, k) => (k === index ? f * effect.factor : f)) };
+      next = {
+        ...ps,
+        penaltyFactors: ps.penaltyFactors.map((f, k) => (k === index ? f * effect.factor : f)),
+      };
       break;
     }
   }
@@ -309,7 +337,13 @@ export function signDeal(level: Level, state: GameState): GameState {
   const deal = state.table!.package;
   const history = [
     ...state.history,
-    { round: state.round, proposal: state.table!, responses: state.responses, sideMoves: {}, event: null },
+    {
+      round: state.round,
+      proposal: state.table!,
+      responses: state.responses,
+      sideMoves: {},
+      event: null,
+    },
   ];
   const signed = { ...state, history };
   return { ...signed, outcome: computeOutcome(level, signed, deal) };

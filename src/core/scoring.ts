@@ -20,7 +20,9 @@ export function computeOutcome(level: Level, state: GameState, deal: Package | n
   );
   const scores = byParty((party) => {
     const ending = level.parties[party].spec.outcomeValues[kind];
-    return Math.round(100 * clamp01((1 - STRESS_SHARE) * clamp01(utilities[party]) + STRESS_SHARE * ending));
+    return Math.round(
+      100 * clamp01((1 - STRESS_SHARE) * clamp01(utilities[party]) + STRESS_SHARE * ending),
+    );
   });
   return { kind, deal, stress, scores, utilities };
 }

@@ -59,7 +59,12 @@ export interface SeatView {
   readonly outcome: Outcome | null;
 }
 
-const redLineViews = (level: Level, party: Party, game: GameState, onlyKnown: boolean): RedLineView[] =>
+const redLineViews = (
+  level: Level,
+  party: Party,
+  game: GameState,
+  onlyKnown: boolean,
+): RedLineView[] =>
   level.parties[party].redLines
     .filter((line) => !onlyKnown || game.parties[party].known[line.index])
     .map((line) => ({ party, id: line.id, hard: line.hard, says: line.says }));
@@ -116,7 +121,12 @@ export interface PackageAssessment {
 }
 
 /** How a package looks from one seat, using only what that seat may know. */
-export function assessPackage(level: Level, game: GameState, seat: Party, pkg: Package): PackageAssessment {
+export function assessPackage(
+  level: Level,
+  game: GameState,
+  seat: Party,
+  pkg: Package,
+): PackageAssessment {
   const crosses: RedLineView[] = [];
   for (const party of PARTIES)
     for (const line of level.parties[party].redLines)
@@ -131,12 +141,28 @@ export function assessPackage(level: Level, game: GameState, seat: Party, pkg: P
     }
     const belief = game.beliefs[party];
     const total = belief.weights.reduce((a, b) => a + b, 0);
-    const table = contributionTable(level, party, belief.weights.map((w) => w / total));
+    const table = contributionTable(
+      level,
+      party,
+      belief.weights.map((w) => w / total),
+    );
     const estimate = pkg.reduce((sum, o, i) => sum + table[level.offsets[i]! + o]!, 0);
     const margin = estimate + game.parties[party].dealBonus - belief.threshold;
-    moods[party] = margin >= 0.03 ? 'pleased' : margin >= -0.03 ? 'neutral' : margin >= -0.12 ? 'uneasy' : 'angry';
+    moods[party] =
+      margin >= 0.03
+        ? 'pleased'
+        : margin >= -0.03
+          ? 'neutral'
+          : margin >= -0.12
+            ? 'uneasy'
+            : 'angry';
   }
-  const proposable = checkProposal(level, { ...game, table: null, proposer: seat, outcome: null }, seat, pkg);
+  const proposable = checkProposal(
+    level,
+    { ...game, table: null, proposer: seat, outcome: null },
+    seat,
+    pkg,
+  );
   return {
     utility: utility(level, seat, game.parties[seat], pkg),
     yourTarget: targetUtility(game, level, seat),

@@ -61,6 +61,7 @@ export function runStressTest(level: Level, state: GameState, pkg: Package): Str
     }
     years.push({ year: spec.startYear + k, resolve: Math.round(resolve), probe, held, note });
   }
-  const ending = breaches >= 2 ? 'renewedWar' : breaches === 1 || probes >= 2 ? 'uneasy' : 'lasting';
+  const ending =
+    breaches >= 2 ? 'renewedWar' : breaches === 1 || probes >= 2 ? 'uneasy' : 'lasting';
   return { credibility: cred, years, ending };
 }

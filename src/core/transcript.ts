@@ -68,23 +68,39 @@ export interface LogEntry {
 export function gameLog(level: Level, game: GameState): LogEntry[] {
   const log: LogEntry[] = [];
   const rounds: RoundRecord[] = [...game.history];
-  const current = game.table && !game.outcome;
-  if (current)
-    rounds.push({ round: game.round, proposal: game.table!, responses: game.responses, sideMoves: game.sideMoves, event: null });
+  if (game.table && !game.outcome)
+    rounds.push({
+      round: game.round,
+      proposal: game.table,
+      responses: game.responses,
+      sideMoves: game.sideMoves,
+      event: null,
+    });
   for (const record of rounds) {
     const { round, proposal } = record;
     const terms = level.issues
       .map((issue, i) => `${issue.name}: ${issue.options[proposal.package[i]!]!.name}`)
       .join('; ');
-    log.push({ round, kind: 'proposal', party: proposal.proposer, text: `${partyName(level, proposal.proposer)} proposes: ${terms}.` });
+    log.push({
+      round,
+      kind: 'proposal',
+      party: proposal.proposer,
+      text: `${partyName(level, proposal.proposer)} proposes: ${terms}.`,
+    });
     for (const party of PARTIES) {
       const r = record.responses[party];
       if (r && party !== proposal.proposer)
-        log.push({ round, kind: 'response', party, text: `${partyName(level, party)} ${r.accept ? 'accepts' : 'rejects'}: “${r.says}”` });
+        log.push({
+          round,
+          kind: 'response',
+          party,
+          text: `${partyName(level, party)} ${r.accept ? 'accepts' : 'rejects'}: “${r.says}”`,
+        });
     }
     for (const party of PARTIES) {
       const m = record.sideMoves[party];
-      if (m && m.kind !== 'pass') log.push({ round, kind: 'sideMove', party, text: describeSideMove(level, party, m) });
+      if (m && m.kind !== 'pass')
+        log.push({ round, kind: 'sideMove', party, text: describeSideMove(level, party, m) });
     }
     if (record.event !== null) {
       const card = level.events[record.event]!;
@@ -93,12 +109,19 @@ export function gameLog(level: Level, game: GameState): LogEntry[] {
   }
   if (game.outcome) {
     const o = game.outcome;
-    const words = { lasting: 'a lasting peace', uneasy: 'an uneasy peace', renewedWar: 'renewed war', noDeal: 'no deal' } as const;
+    const words = {
+      lasting: 'a lasting peace',
+      uneasy: 'an uneasy peace',
+      renewedWar: 'renewed war',
+      noDeal: 'no deal',
+    } as const;
     log.push({
       round: game.round,
       kind: 'outcome',
       party: null,
-      text: o.deal ? `The deal is signed. The stress test ends in ${words[o.kind]}.` : 'The deadline passes. The talks collapse with no deal.',
+      text: o.deal
+        ? `The deal is signed. The stress test ends in ${words[o.kind]}.`
+        : 'The deadline passes. The talks collapse with no deal.',
     });
   }
   return log;

@@ -9,7 +9,11 @@ export const effectiveWeights = (level: Level, party: Party, ps: PartyState): nu
 };
 
 /** Flat per-option table of weight × value, indexed by `level.cells`. */
-export function contributionTable(level: Level, party: Party, weights: readonly number[]): Float64Array {
+export function contributionTable(
+  level: Level,
+  party: Party,
+  weights: readonly number[],
+): Float64Array {
   const table = new Float64Array(level.optionCount);
   const values = level.parties[party].values;
   level.issues.forEach((issue, i) => {
@@ -24,12 +28,18 @@ export function firmPenalty(level: Level, party: Party, ps: PartyState, mask: nu
   if (mask === 0) return 0;
   let total = 0;
   for (const line of level.parties[party].redLines)
-    if (line.firmBit >= 0 && (mask >> line.firmBit) & 1) total += line.penalty * ps.penaltyFactors[line.index]!;
+    if (line.firmBit >= 0 && (mask >> line.firmBit) & 1)
+      total += line.penalty * ps.penaltyFactors[line.index]!;
   return total;
 }
 
 /** Penalty for every combination of firm red lines, indexed by the firm mask. */
-export function penaltyTable(level: Level, party: Party, ps: PartyState, onlyMask = -1): Float64Array {
+export function penaltyTable(
+  level: Level,
+  party: Party,
+  ps: PartyState,
+  onlyMask = -1,
+): Float64Array {
   const firm = level.parties[party].redLines.filter((line) => line.firmBit >= 0);
   const table = new Float64Array(1 << firm.length);
   for (let mask = 1; mask < table.length; mask++)

@@ -17,7 +17,8 @@ export const levelFiles = (dir = LEVELS_DIR): string[] =>
     .sort()
     .map((name) => join(dir, name));
 
-export const levelIds = (dir = LEVELS_DIR): string[] => levelFiles(dir).map((f) => basename(f, '.json'));
+export const levelIds = (dir = LEVELS_DIR): string[] =>
+  levelFiles(dir).map((f) => basename(f, '.json'));
 
 export function loadLevelFile(file: string): Result<Level, LevelError[]> {
   let text: string;

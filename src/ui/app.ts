@@ -50,7 +50,12 @@ const OUTCOME_WORDS: Record<OutcomeKind, string> = {
   noDeal: 'No deal',
 };
 
-const MOOD_WORDS = { pleased: 'likely to accept', neutral: 'undecided', uneasy: 'reluctant', angry: 'will refuse' } as const;
+const MOOD_WORDS = {
+  pleased: 'likely to accept',
+  neutral: 'undecided',
+  uneasy: 'reluctant',
+  angry: 'will refuse',
+} as const;
 
 const freshSeed = (): string =>
   seedFrom((bound) => {
@@ -117,7 +122,8 @@ export class App {
     this.currentView = this.currentView === 'table' ? 'map' : 'table';
     this.o.showView(this.currentView);
     const button = document.getElementById('toggle-view');
-    if (button) button.textContent = this.currentView === 'table' ? 'Show the map (M)' : 'Show the table (M)';
+    if (button)
+      button.textContent = this.currentView === 'table' ? 'Show the map (M)' : 'Show the table (M)';
   }
 
   private stopGame(): void {
@@ -143,7 +149,12 @@ export class App {
     actor.start();
     this.screen = 'briefing';
     const url = new URL(window.location.href);
-    url.search = new URLSearchParams({ level: params.level, seed: this.seed, role: params.role, difficulty: params.difficulty }).toString();
+    url.search = new URLSearchParams({
+      level: params.level,
+      seed: this.seed,
+      role: params.role,
+      difficulty: params.difficulty,
+    }).toString();
     window.history.replaceState(null, '', url);
     this.render();
   }
@@ -166,7 +177,15 @@ export class App {
     const entries = view.log.slice(this.logCount);
     this.logCount = view.log.length;
     for (const entry of entries)
-      this.o.log.append(h('li', { class: `log-${entry.kind}` }, h('span', { class: 'log-round' }, `R${entry.round}`), ' ', entry.text));
+      this.o.log.append(
+        h(
+          'li',
+          { class: `log-${entry.kind}` },
+          h('span', { class: 'log-round' }, `R${entry.round}`),
+          ' ',
+          entry.text,
+        ),
+      );
     this.o.log.scrollTop = this.o.log.scrollHeight;
   }
 
@@ -189,9 +208,12 @@ export class App {
             ? this.play(view!)
             : this.debrief(view!);
     this.o.root.replaceChildren(content);
-    const focus = this.o.root.querySelector<HTMLElement>('[data-autofocus]') ?? this.o.root.querySelector<HTMLElement>('h1, h2');
+    const focus =
+      this.o.root.querySelector<HTMLElement>('[data-autofocus]') ??
+      this.o.root.querySelector<HTMLElement>('h1, h2');
     if (focus) {
-      if (!focus.hasAttribute('tabindex') && /^H\d$/.test(focus.tagName)) focus.setAttribute('tabindex', '-1');
+      if (!focus.hasAttribute('tabindex') && /^H\d$/.test(focus.tagName))
+        focus.setAttribute('tabindex', '-1');
       focus.focus({ preventScroll: false });
     }
     if (this.screen === 'menu') document.body.dataset.ready = 'menu';
@@ -213,9 +235,19 @@ export class App {
     const levelSelect = h(
       'select',
       { id: 'level', name: 'level' },
-      levels.map((l) => h('option', { value: l.id, selected: l.id === this.settings.level }, `${l.spec.title} (${l.spec.year})`)),
+      levels.map((l) =>
+        h(
+          'option',
+          { value: l.id, selected: l.id === this.settings.level },
+          `${l.spec.title} (${l.spec.year})`,
+        ),
+      ),
     );
-    const levelSummary = h('p', { id: 'level-summary', class: 'muted' }, this.o.catalog.levels.get(this.settings.level)?.spec.summary ?? '');
+    const levelSummary = h(
+      'p',
+      { id: 'level-summary', class: 'muted' },
+      this.o.catalog.levels.get(this.settings.level)?.spec.summary ?? '',
+    );
     levelSelect.addEventListener('change', () => {
       levelSummary.textContent = this.o.catalog.levels.get(levelSelect.value)?.spec.summary ?? '';
     });
@@ -223,47 +255,89 @@ export class App {
       h(
         'label',
         { class: 'seat' },
-        h('input', { type: 'radio', name: 'role', value: party, checked: party === this.settings.role }),
+        h('input', {
+          type: 'radio',
+          name: 'role',
+          value: party,
+          checked: party === this.settings.role,
+        }),
         ' ',
         this.o.catalog.levels.get(this.settings.level)?.parties[party].spec.name ?? party,
       );
     const difficulty = h(
       'select',
       { id: 'difficulty', name: 'difficulty' },
-      DIFFICULTIES.map((d) => h('option', { value: d, selected: d === this.settings.difficulty }, d[0]!.toUpperCase() + d.slice(1))),
+      DIFFICULTIES.map((d) =>
+        h(
+          'option',
+          { value: d, selected: d === this.settings.difficulty },
+          d[0]!.toUpperCase() + d.slice(1),
+        ),
+      ),
     );
     const form = h(
       'form',
       { class: 'menu', 'aria-labelledby': 'menu-title' },
       h('h1', { id: 'menu-title' }, 'Red Lines'),
-      h('p', { class: 'lede' }, 'Four delegations negotiate security guarantees for Ukraine. Table packages, read the refusals, find a deal that holds.'),
-      h('div', { class: 'field' }, h('label', { for: 'level' }, 'Level'), levelSelect, levelSummary),
+      h(
+        'p',
+        { class: 'lede' },
+        'Four delegations negotiate security guarantees for Ukraine. Table packages, read the refusals, find a deal that holds.',
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'level' }, 'Level'),
+        levelSelect,
+        levelSummary,
+      ),
       h('fieldset', {}, h('legend', {}, 'Your seat'), PARTIES.map(seat)),
       h('div', { class: 'field' }, h('label', { for: 'difficulty' }, 'Difficulty'), difficulty),
       h(
         'div',
         { class: 'field' },
         h('label', { for: 'seed' }, 'Seed'),
-        h('div', { class: 'row' }, seedInput, h('button', { type: 'button', onclick: () => (seedInput.value = freshSeed()) }, 'New seed')),
-        h('p', { id: 'seed-help', class: 'muted' }, 'The same seed gives the same game. Letters and digits, no vowels.'),
+        h(
+          'div',
+          { class: 'row' },
+          seedInput,
+          h(
+            'button',
+            { type: 'button', onclick: () => (seedInput.value = freshSeed()) },
+            'New seed',
+          ),
+        ),
+        h(
+          'p',
+          { id: 'seed-help', class: 'muted' },
+          'The same seed gives the same game. Letters and digits, no vowels.',
+        ),
         seedError,
       ),
-      h('button', { type: 'submit', class: 'primary', id: 'start', 'data-autofocus': true }, 'Start'),
+      h(
+        'button',
+        { type: 'submit', class: 'primary', id: 'start', 'data-autofocus': true },
+        'Start',
+      ),
     );
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const data = new FormData(form);
-      const seed = parseSeed(String(data.get('seed') ?? ''));
+      const field = (name: string) => {
+        const v = data.get(name);
+        return typeof v === 'string' ? v : '';
+      };
+      const seed = parseSeed(field('seed'));
       if (!seed.ok) {
         seedError.textContent = `Seed: ${seed.error.message}.`;
         seedInput.focus();
         return;
       }
       this.startGame({
-        level: String(data.get('level')),
+        level: field('level'),
         seed: seed.value,
         role: (data.get('role') as Party | null) ?? 'ukraine',
-        difficulty: String(data.get('difficulty')) as Difficulty,
+        difficulty: field('difficulty') as Difficulty,
       });
     });
     return form;
@@ -277,17 +351,35 @@ export class App {
       'section',
       { class: 'briefing', 'aria-labelledby': 'briefing-title' },
       h('h1', { id: 'briefing-title' }, `${spec.title}: you are ${view.you.name}`),
-      h('p', { class: 'muted' }, `Seed ${this.seed} · ${this.settings.difficulty} · deadline ${spec.deadline} rounds`),
+      h(
+        'p',
+        { class: 'muted' },
+        `Seed ${this.seed} · ${this.settings.difficulty} · deadline ${spec.deadline} rounds`,
+      ),
       hint ? h('p', { class: 'hint' }, hint.text) : null,
       h('h2', {}, 'Your role card'),
       h('p', {}, view.you.briefing),
       h('h3', {}, 'Objectives'),
-      h('ul', {}, view.you.objectives.map((x) => h('li', {}, x))),
+      h(
+        'ul',
+        {},
+        view.you.objectives.map((x) => h('li', {}, x)),
+      ),
       h('h3', {}, 'What matters to you'),
       this.weightBars(view.you.weights),
       h('h3', {}, 'Your red lines'),
-      h('ul', {}, view.you.redLines.map((r) => h('li', {}, h('strong', {}, r.hard ? 'Hard: ' : 'Firm: '), r.says))),
-      h('p', {}, `No deal is worth ${percent(view.you.reservation)} points to you now (your BATNA); it changes as the talks drag on.`),
+      h(
+        'ul',
+        {},
+        view.you.redLines.map((r) =>
+          h('li', {}, h('strong', {}, r.hard ? 'Hard: ' : 'Firm: '), r.says),
+        ),
+      ),
+      h(
+        'p',
+        {},
+        `No deal is worth ${percent(view.you.reservation)} points to you now (your BATNA); it changes as the talks drag on.`,
+      ),
       h('h2', {}, 'The other delegations say'),
       h(
         'ul',
@@ -299,14 +391,32 @@ export class App {
             h('strong', {}, o.name),
             ': ',
             o.publicPosition,
-            o.knownRedLines.length ? h('ul', {}, o.knownRedLines.map((r) => h('li', {}, `Red line: ${r.says}`))) : null,
+            o.knownRedLines.length
+              ? h(
+                  'ul',
+                  {},
+                  o.knownRedLines.map((r) => h('li', {}, `Red line: ${r.says}`)),
+                )
+              : null,
           ),
         ),
       ),
       h('h2', {}, 'History behind this level'),
-      h('ul', {}, spec.history.map((x) => h('li', {}, x))),
-      h('p', { class: 'muted' }, 'Facts come from public reporting on the talks; they are context, not predictions. Cards marked as fiction are invented for the game.'),
-      h('button', { class: 'primary', 'data-autofocus': true, onclick: () => this.begin() }, 'Go to the table'),
+      h(
+        'ul',
+        {},
+        spec.history.map((x) => h('li', {}, x)),
+      ),
+      h(
+        'p',
+        { class: 'muted' },
+        'Facts come from public reporting on the talks; they are context, not predictions. Cards marked as fiction are invented for the game.',
+      ),
+      h(
+        'button',
+        { class: 'primary', 'data-autofocus': true, onclick: () => this.begin() },
+        'Go to the table',
+      ),
     );
   }
 
@@ -326,7 +436,12 @@ export class App {
           'li',
           {},
           h('span', { class: 'bar-label' }, issue.name),
-          h('span', { class: 'bar', role: 'img', style: `--w:${Math.round((100 * weights[i]!) / max)}%`, 'aria-label': `${percent(weights[i]!)}% of the weight` }),
+          h('span', {
+            class: 'bar',
+            role: 'img',
+            style: `--w:${Math.round((100 * weights[i]!) / max)}%`,
+            'aria-label': `${percent(weights[i]!)}% of the weight`,
+          }),
         ),
       ),
     );
@@ -340,19 +455,29 @@ export class App {
       this.level.spec.hints?.find((x) => x.phase === phase)?.text ?? null;
     let controls: HTMLElement;
     if (view.phase === 'proposal' && waiting) controls = this.builder(view, hint('proposal'));
-    else if (view.phase === 'responses' && waiting) controls = this.respondPanel(view, hint('responses'));
-    else if (view.phase === 'sideMoves' && waiting) controls = this.sideMovePanel(view, hint('sideMoves'));
+    else if (view.phase === 'responses' && waiting)
+      controls = this.respondPanel(view, hint('responses'));
+    else if (view.phase === 'sideMoves' && waiting)
+      controls = this.sideMovePanel(view, hint('sideMoves'));
     else controls = h('p', { class: 'muted' }, 'The other delegations are deliberating…');
     return h(
       'section',
       { class: 'play', 'aria-labelledby': 'play-title' },
-      h('h1', { id: 'play-title', class: 'status' }, `Round ${view.round} of ${view.deadline} · you are ${view.you.name}`),
+      h(
+        'h1',
+        { id: 'play-title', class: 'status' },
+        `Round ${view.round} of ${view.deadline} · you are ${view.you.name}`,
+      ),
       h(
         'p',
         { class: 'clock' },
         `${this.level.spec.pressure.label}: ${view.pressure.toLocaleString('en')} · fortification ${view.fortification}%`,
       ),
-      h('button', { id: 'toggle-view', type: 'button', onclick: () => this.toggleView() }, this.currentView === 'table' ? 'Show the map (M)' : 'Show the table (M)'),
+      h(
+        'button',
+        { id: 'toggle-view', type: 'button', onclick: () => this.toggleView() },
+        this.currentView === 'table' ? 'Show the map (M)' : 'Show the table (M)',
+      ),
       this.responsesSummary(view),
       controls,
     );
@@ -365,12 +490,32 @@ export class App {
       'div',
       { class: 'on-table' },
       h('h2', {}, `On the table, from ${level.parties[view.table.proposer].spec.name}`),
-      h('ul', { class: 'terms' }, level.issues.map((issue, i) => h('li', {}, h('span', {}, issue.name), h('strong', {}, issue.options[view.table!.package[i]!]!.name)))),
+      h(
+        'ul',
+        { class: 'terms' },
+        level.issues.map((issue, i) =>
+          h(
+            'li',
+            {},
+            h('span', {}, issue.name),
+            h('strong', {}, issue.options[view.table!.package[i]!]!.name),
+          ),
+        ),
+      ),
       h(
         'ul',
         { class: 'responses' },
         PARTIES.filter((p) => p !== view.table!.proposer && view.responses[p]).map((p) =>
-          h('li', { class: view.responses[p]!.accept ? 'accept' : 'reject' }, h('strong', {}, `${level.parties[p].spec.name} ${view.responses[p]!.accept ? 'accepts' : 'rejects'}: `), view.responses[p]!.says),
+          h(
+            'li',
+            { class: view.responses[p]!.accept ? 'accept' : 'reject' },
+            h(
+              'strong',
+              {},
+              `${level.parties[p].spec.name} ${view.responses[p]!.accept ? 'accepts' : 'rejects'}: `,
+            ),
+            view.responses[p]!.says,
+          ),
         ),
       ),
     );
@@ -379,7 +524,8 @@ export class App {
   private builder(view: SeatView, hint: string | null): HTMLElement {
     const level = this.level;
     const game = this.snapshot!.context.game;
-    if (this.draft.length !== level.issues.length) this.draft = level.issues.map((issue) => Math.floor(issue.options.length / 2));
+    if (this.draft.length !== level.issues.length)
+      this.draft = level.issues.map((issue) => Math.floor(issue.options.length / 2));
     const assessment = h('div', { class: 'assessment', 'aria-live': 'polite' });
     const submit = h('button', { type: 'submit', class: 'primary' }, 'Table this package');
     const refresh = () => {
@@ -387,12 +533,32 @@ export class App {
       submit.disabled = a.refusal !== null;
       assessment.replaceChildren();
       append(assessment, [
-        h('p', {}, `Your utility ${percent(a.utility)} (you need about ${percent(a.yourTarget)} this round) · credibility ${a.credibility}/100`),
+        h(
+          'p',
+          {},
+          `Your utility ${percent(a.utility)} (you need about ${percent(a.yourTarget)} this round) · credibility ${a.credibility}/100`,
+        ),
         a.refusal ? h('p', { class: 'error' }, `You cannot table this: ${a.refusal}`) : null,
         a.crosses.length
-          ? h('ul', { class: 'crosses' }, a.crosses.map((c) => h('li', {}, `Crosses ${level.parties[c.party].spec.name}'s ${c.hard ? 'hard' : 'firm'} red line: ${c.says}`)))
+          ? h(
+              'ul',
+              { class: 'crosses' },
+              a.crosses.map((c) =>
+                h(
+                  'li',
+                  {},
+                  `Crosses ${level.parties[c.party].spec.name}'s ${c.hard ? 'hard' : 'firm'} red line: ${c.says}`,
+                ),
+              ),
+            )
           : h('p', {}, 'Crosses no known red line.'),
-        h('ul', { class: 'moods' }, PARTIES.filter((p) => p !== view.seat).map((p) => h('li', {}, `${level.parties[p].spec.name}: ${MOOD_WORDS[a.moods[p]!]}`))),
+        h(
+          'ul',
+          { class: 'moods' },
+          PARTIES.filter((p) => p !== view.seat).map((p) =>
+            h('li', {}, `${level.parties[p].spec.name}: ${MOOD_WORDS[a.moods[p]!]}`),
+          ),
+        ),
       ]);
     };
     const form = h(
@@ -404,13 +570,20 @@ export class App {
         const select = h(
           'select',
           { id: `issue-${issue.id}`, name: issue.id, 'data-autofocus': i === 0 },
-          issue.options.map((o, k) => h('option', { value: k, selected: k === this.draft[i] }, o.name)),
+          issue.options.map((o, k) =>
+            h('option', { value: k, selected: k === this.draft[i] }, o.name),
+          ),
         );
         select.addEventListener('change', () => {
           this.draft[i] = Number(select.value);
           refresh();
         });
-        return h('div', { class: 'field' }, h('label', { for: `issue-${issue.id}` }, issue.name), select);
+        return h(
+          'div',
+          { class: 'field' },
+          h('label', { for: `issue-${issue.id}` }, issue.name),
+          select,
+        );
       }),
       assessment,
       submit,
@@ -425,17 +598,42 @@ export class App {
   }
 
   private respondPanel(view: SeatView, hint: string | null): HTMLElement {
-    const a = assessPackage(this.level, this.snapshot!.context.game, view.seat, view.table!.package);
+    const a = assessPackage(
+      this.level,
+      this.snapshot!.context.game,
+      view.seat,
+      view.table!.package,
+    );
     return h(
       'div',
       { class: 'respond', role: 'group', 'aria-labelledby': 'respond-title' },
       h('h2', { id: 'respond-title' }, 'Do you accept this package?'),
       hint ? h('p', { class: 'hint' }, hint) : null,
-      h('p', {}, `Your utility ${percent(a.utility)} (you need about ${percent(a.yourTarget)}) · credibility ${a.credibility}/100`),
-      a.crosses.filter((c) => c.party === view.seat).map((c) => h('p', { class: 'error' }, `It crosses your red line: ${c.says}`)),
-      h('div', { class: 'row' },
-        h('button', { class: 'primary', 'data-autofocus': true, onclick: () => this.send({ type: 'RESPOND', party: view.seat, accept: true }) }, 'Accept'),
-        h('button', { onclick: () => this.send({ type: 'RESPOND', party: view.seat, accept: false }) }, 'Reject'),
+      h(
+        'p',
+        {},
+        `Your utility ${percent(a.utility)} (you need about ${percent(a.yourTarget)}) · credibility ${a.credibility}/100`,
+      ),
+      a.crosses
+        .filter((c) => c.party === view.seat)
+        .map((c) => h('p', { class: 'error' }, `It crosses your red line: ${c.says}`)),
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'button',
+          {
+            class: 'primary',
+            'data-autofocus': true,
+            onclick: () => this.send({ type: 'RESPOND', party: view.seat, accept: true }),
+          },
+          'Accept',
+        ),
+        h(
+          'button',
+          { onclick: () => this.send({ type: 'RESPOND', party: view.seat, accept: false }) },
+          'Reject',
+        ),
       ),
     );
   }
@@ -443,10 +641,25 @@ export class App {
   private sideMovePanel(view: SeatView, hint: string | null): HTMLElement {
     const level = this.level;
     const others = PARTIES.filter((p) => p !== view.seat);
-    const target = h('select', { id: 'side-target', name: 'target' }, others.map((p) => h('option', { value: p }, level.parties[p].spec.name)));
-    const issue = h('select', { id: 'side-issue', name: 'issue' }, level.issues.map((x, i) => h('option', { value: i }, x.name)));
+    const target = h(
+      'select',
+      { id: 'side-target', name: 'target' },
+      others.map((p) => h('option', { value: p }, level.parties[p].spec.name)),
+    );
+    const issue = h(
+      'select',
+      { id: 'side-issue', name: 'issue' },
+      level.issues.map((x, i) => h('option', { value: i }, x.name)),
+    );
     const choice = (value: SideMove['kind'], label: string, help: string, checked = false) =>
-      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'kind', value, checked }), ' ', h('strong', {}, label), ` — ${help}`);
+      h(
+        'label',
+        { class: 'choice' },
+        h('input', { type: 'radio', name: 'kind', value, checked }),
+        ' ',
+        h('strong', {}, label),
+        ` — ${help}`,
+      );
     const form = h(
       'form',
       { class: 'side-moves', 'aria-labelledby': 'side-title' },
@@ -457,11 +670,28 @@ export class App {
         {},
         h('legend', {}, 'Lever'),
         choice('pass', 'Pass', 'keep your powder dry.', true),
-        choice('pressure', 'Pressure', 'weakens the target’s alternatives and softens its firm red lines; costs you a little goodwill.'),
-        choice('incentive', 'Incentive', 'makes any deal worth more to the target, at a cost to you.'),
-        choice('commitment', 'Public commitment', 'you hold firmer on one issue, and everyone knows it.'),
+        choice(
+          'pressure',
+          'Pressure',
+          'weakens the target’s alternatives and softens its firm red lines; costs you a little goodwill.',
+        ),
+        choice(
+          'incentive',
+          'Incentive',
+          'makes any deal worth more to the target, at a cost to you.',
+        ),
+        choice(
+          'commitment',
+          'Public commitment',
+          'you hold firmer on one issue, and everyone knows it.',
+        ),
       ),
-      h('div', { class: 'field' }, h('label', { for: 'side-target' }, 'Target (pressure, incentive)'), target),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'side-target' }, 'Target (pressure, incentive)'),
+        target,
+      ),
       h('div', { class: 'field' }, h('label', { for: 'side-issue' }, 'Issue (commitment)'), issue),
       h('button', { type: 'submit', class: 'primary', 'data-autofocus': true }, 'Make the move'),
     );
@@ -486,59 +716,178 @@ export class App {
     const outcome = game.outcome!;
     const analysis = analyse(level, game, outcome.deal);
     const rejections = game.history.flatMap((r) =>
-      PARTIES.filter((p) => r.responses[p]?.accept === false).map((p) => ({ round: r.round, party: p, response: r.responses[p]! })),
+      PARTIES.filter((p) => r.responses[p]?.accept === false).map((p) => ({
+        round: r.round,
+        party: p,
+        response: r.responses[p]!,
+      })),
     );
     return h(
       'section',
       { class: 'debrief', 'aria-labelledby': 'debrief-title' },
       h('h1', { id: 'debrief-title' }, `${OUTCOME_WORDS[outcome.kind]}`),
-      h('p', { class: 'lede' }, outcome.deal ? `A deal was signed in round ${game.round}. Credibility ${credibility(level, outcome.deal)}/100.` : `The deadline passed after ${game.round} rounds without a deal.`),
+      h(
+        'p',
+        { class: 'lede' },
+        outcome.deal
+          ? `A deal was signed in round ${game.round}. Credibility ${credibility(level, outcome.deal)}/100.`
+          : `The deadline passed after ${game.round} rounds without a deal.`,
+      ),
       outcome.deal
-        ? h('ul', { class: 'terms' }, level.issues.map((issue, i) => h('li', {}, h('span', {}, issue.name), h('strong', {}, issue.options[outcome.deal![i]!]!.name))))
+        ? h(
+            'ul',
+            { class: 'terms' },
+            level.issues.map((issue, i) =>
+              h(
+                'li',
+                {},
+                h('span', {}, issue.name),
+                h('strong', {}, issue.options[outcome.deal![i]!]!.name),
+              ),
+            ),
+          )
         : null,
       outcome.stress ? this.timeline(outcome.stress.years) : null,
       h('h2', {}, 'Scores'),
       h(
         'table',
         { class: 'scores' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Delegation'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'Utility of the outcome'))),
-        h('tbody', {}, PARTIES.map((p) => h('tr', { class: p === view.seat ? 'you' : '' }, h('th', { scope: 'row' }, `${level.parties[p].spec.name}${p === view.seat ? ' (you)' : ''}`), h('td', {}, String(outcome.scores[p])), h('td', {}, percent(outcome.utilities[p]))))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Delegation'),
+            h('th', { scope: 'col' }, 'Score'),
+            h('th', { scope: 'col' }, 'Utility of the outcome'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          PARTIES.map((p) =>
+            h(
+              'tr',
+              { class: p === view.seat ? 'you' : '' },
+              h(
+                'th',
+                { scope: 'row' },
+                `${level.parties[p].spec.name}${p === view.seat ? ' (you)' : ''}`,
+              ),
+              h('td', {}, String(outcome.scores[p])),
+              h('td', {}, percent(outcome.utilities[p])),
+            ),
+          ),
+        ),
       ),
       h('h2', {}, 'What was possible'),
       this.frontierChart(analysis),
       h('h2', {}, 'What each delegation really wanted'),
-      h('div', { class: 'revealed' }, PARTIES.map((p) => {
-        const model = level.parties[p];
-        const total = model.weights.reduce((a, b) => a + b, 0);
-        return h('div', {}, h('h3', {}, model.spec.name), this.weightBars(model.weights.map((w) => w / total)), h('ul', {}, model.redLines.map((r) => h('li', {}, `${r.hard ? 'Hard' : 'Firm'} red line${r.public ? '' : ' (private)'}: ${r.says}`))), h('p', { class: 'muted' }, `BATNA at the end: ${percent(game.parties[p].reservation)}`));
-      })),
+      h(
+        'div',
+        { class: 'revealed' },
+        PARTIES.map((p) => {
+          const model = level.parties[p];
+          const total = model.weights.reduce((a, b) => a + b, 0);
+          return h(
+            'div',
+            {},
+            h('h3', {}, model.spec.name),
+            this.weightBars(model.weights.map((w) => w / total)),
+            h(
+              'ul',
+              {},
+              model.redLines.map((r) =>
+                h(
+                  'li',
+                  {},
+                  `${r.hard ? 'Hard' : 'Firm'} red line${r.public ? '' : ' (private)'}: ${r.says}`,
+                ),
+              ),
+            ),
+            h('p', { class: 'muted' }, `BATNA at the end: ${percent(game.parties[p].reservation)}`),
+          );
+        }),
+      ),
       h('h2', {}, 'Rejections and the red lines behind them'),
       rejections.length
-        ? h('ul', {}, rejections.map((x) => h('li', {}, `Round ${x.round}: ${level.parties[x.party].spec.name} — ${x.response.says}${x.response.redLine ? ` (red line “${x.response.redLine}”)` : ''}`)))
+        ? h(
+            'ul',
+            {},
+            rejections.map((x) =>
+              h(
+                'li',
+                {},
+                `Round ${x.round}: ${level.parties[x.party].spec.name} — ${x.response.says}${x.response.redLine ? ` (red line “${x.response.redLine}”)` : ''}`,
+              ),
+            ),
+          )
         : h('p', {}, 'No rejections.'),
       h('h2', {}, 'Discussion'),
-      h('ol', {}, level.spec.questions.map((q) => h('li', {}, q))),
+      h(
+        'ol',
+        {},
+        level.spec.questions.map((q) => h('li', {}, q)),
+      ),
       h('h2', {}, 'The history behind it'),
-      h('ul', {}, level.spec.history.map((x) => h('li', {}, x))),
+      h(
+        'ul',
+        {},
+        level.spec.history.map((x) => h('li', {}, x)),
+      ),
       level.spec.glossary.length
-        ? h('details', {}, h('summary', {}, 'Glossary'), h('dl', {}, level.spec.glossary.flatMap((g) => [h('dt', {}, g.term), h('dd', {}, g.definition)])))
+        ? h(
+            'details',
+            {},
+            h('summary', {}, 'Glossary'),
+            h(
+              'dl',
+              {},
+              level.spec.glossary.flatMap((g) => [h('dt', {}, g.term), h('dd', {}, g.definition)]),
+            ),
+          )
         : null,
       h(
         'div',
         { class: 'row actions' },
-        h('button', { class: 'primary', 'data-autofocus': true, onclick: () => this.startGame({ ...this.settings, seed: this.seed }) }, 'Play again (same seed)'),
-        h('button', { onclick: () => this.startGame({ ...this.settings, seed: null }) }, 'Play a new seed'),
+        h(
+          'button',
+          {
+            class: 'primary',
+            onclick: () => this.startGame({ ...this.settings, seed: this.seed }),
+          },
+          'Play again (same seed)',
+        ),
+        h(
+          'button',
+          { onclick: () => this.startGame({ ...this.settings, seed: null }) },
+          'Play a new seed',
+        ),
         h('button', { onclick: () => this.showMenu() }, 'Change seat or level'),
       ),
     );
   }
 
-  private timeline(years: readonly { year: number; probe: boolean; held: boolean; note: string }[]): HTMLElement {
+  private timeline(
+    years: readonly { year: number; probe: boolean; held: boolean; note: string }[],
+  ): HTMLElement {
     return h(
       'div',
       { class: 'timeline' },
       h('h2', {}, 'The stress test, year by year'),
-      h('ol', {}, years.map((y) => h('li', { class: y.probe ? (y.held ? 'held' : 'breach') : 'quiet' }, h('strong', {}, String(y.year)), ` ${y.note}`))),
+      h(
+        'ol',
+        {},
+        years.map((y) =>
+          h(
+            'li',
+            { class: y.probe ? (y.held ? 'held' : 'breach') : 'quiet' },
+            h('strong', {}, String(y.year)),
+            ` ${y.note}`,
+          ),
+        ),
+      ),
     );
   }
 
@@ -550,20 +899,45 @@ export class App {
     const pad = 36;
     const px = (u: number) => pad + Math.max(0, Math.min(1, u)) * (size - 2 * pad);
     const py = (u: number) => size - pad - Math.max(0, Math.min(1, u)) * (size - 2 * pad);
-    const svg = s('svg', { viewBox: `0 0 ${size} ${size}`, class: 'chart', role: 'img', 'aria-labelledby': 'chart-desc' });
+    const svg = s('svg', {
+      viewBox: `0 0 ${size} ${size}`,
+      class: 'chart',
+      role: 'img',
+      'aria-labelledby': 'chart-desc',
+    });
     svg.append(
       s('rect', { x: pad, y: pad, width: size - 2 * pad, height: size - 2 * pad, class: 'plot' }),
       s('text', { x: size / 2, y: size - 6, 'text-anchor': 'middle' }, "Russia's utility →"),
-      s('text', { x: 12, y: size / 2, transform: `rotate(-90 12 ${size / 2})`, 'text-anchor': 'middle' }, "Ukraine's utility →"),
+      s(
+        'text',
+        { x: 12, y: size / 2, transform: `rotate(-90 12 ${size / 2})`, 'text-anchor': 'middle' },
+        "Ukraine's utility →",
+      ),
     );
-    for (const p of analysis.frontier) svg.append(s('circle', { cx: px(p.utilities[x]!), cy: py(p.utilities[y]!), r: 2.5, class: 'frontier' }));
+    for (const p of analysis.frontier)
+      svg.append(
+        s('circle', {
+          cx: px(p.utilities[x]!),
+          cy: py(p.utilities[y]!),
+          r: 2.5,
+          class: 'frontier',
+        }),
+      );
     const mark = (p: { utilities: readonly number[] } | null, cls: string, label: string) => {
       if (!p) return;
-      svg.append(s('circle', { cx: px(p.utilities[x]!), cy: py(p.utilities[y]!), r: 7, class: cls }), s('text', { x: px(p.utilities[x]!) + 9, y: py(p.utilities[y]!) - 6, class: `${cls}-label` }, label));
+      svg.append(
+        s('circle', { cx: px(p.utilities[x]!), cy: py(p.utilities[y]!), r: 7, class: cls }),
+        s(
+          'text',
+          { x: px(p.utilities[x]!) + 9, y: py(p.utilities[y]!) - 6, class: `${cls}-label` },
+          label,
+        ),
+      );
     };
     mark(analysis.maxTotal, 'max-total', 'best total');
     mark(analysis.nash, 'nash', 'Nash');
-    mark(analysis.deal, 'deal', 'your deal');
+    mark({ utilities: analysis.reservations }, 'batna', 'no deal (BATNAs)');
+    mark(analysis.deal, 'deal', 'the deal');
     const d = analysis.distances;
     return h(
       'figure',

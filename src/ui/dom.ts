@@ -10,7 +10,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
-    if (typeof value === 'function') el.addEventListener(name.replace(/^on/, '').toLowerCase(), value);
+    if (typeof value === 'function')
+      el.addEventListener(name.replace(/^on/, '').toLowerCase(), value);
     else if (value === true) el.setAttribute(name, '');
     else el.setAttribute(name, String(value));
   }
@@ -26,10 +27,15 @@ export function append(el: Element, children: (Child | Child[])[]): void {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-export function s(tag: string, attrs: Record<string, string | number> = {}, ...children: (SVGElement | string)[]): SVGElement {
+export function s(
+  tag: string,
+  attrs: Record<string, string | number> = {},
+  ...children: (SVGElement | string)[]
+): SVGElement {
   const el = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
-  for (const child of children) el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  for (const child of children)
+    el.append(typeof child === 'string' ? document.createTextNode(child) : child);
   return el;
 }
 

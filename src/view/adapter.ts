@@ -12,11 +12,16 @@ export function tableView(level: Level, snapshot: GameSnapshot, view: SeatView):
   const ownMood = () => {
     if (!assessment) return 'neutral' as const;
     const margin = assessment.utility - assessment.yourTarget;
-    return margin >= 0.03 ? ('pleased' as const) : margin >= -0.05 ? ('neutral' as const) : ('uneasy' as const);
+    return margin >= 0.03
+      ? ('pleased' as const)
+      : margin >= -0.05
+        ? ('neutral' as const)
+        : ('uneasy' as const);
   };
   const lastRound = game.history.at(-1);
   const speechOf = (party: Party): string | null => {
-    const response = game.responses[party] ?? (game.table ? undefined : lastRound?.responses[party]);
+    const response =
+      game.responses[party] ?? (game.table ? undefined : lastRound?.responses[party]);
     return response?.says ?? null;
   };
   return {
@@ -27,7 +32,8 @@ export function tableView(level: Level, snapshot: GameSnapshot, view: SeatView):
     pressure: game.pressure,
     fortification: game.fortification,
     delegations: PARTIES.map((party) => {
-      const response = game.responses[party] ?? (game.table ? undefined : lastRound?.responses[party]);
+      const response =
+        game.responses[party] ?? (game.table ? undefined : lastRound?.responses[party]);
       return {
         party,
         name: level.parties[party].spec.name,
@@ -39,7 +45,10 @@ export function tableView(level: Level, snapshot: GameSnapshot, view: SeatView):
       };
     }),
     tablePackage: onTable
-      ? level.issues.map((issue, i) => ({ issue: issue.name, option: issue.options[onTable[i]!]!.name }))
+      ? level.issues.map((issue, i) => ({
+          issue: issue.name,
+          option: issue.options[onTable[i]!]!.name,
+        }))
       : null,
   };
 }

@@ -35,4 +35,7 @@ export interface MapView {
 }
 
 /** Context figures from DESIGN.md, shown beside the package's troops. */
-export const TROOP_CONTEXT = { coldWarUsTroopsInEurope: 300_000, natoTroopsInBaltics: 5_000 } as const;
+export const TROOP_CONTEXT = {
+  coldWarUsTroopsInEurope: 300_000,
+  natoTroopsInBaltics: 5_000,
+} as const;

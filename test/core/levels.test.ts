@@ -152,5 +152,9 @@ describe('broken levels are refused with the file and the JSON path', () => {
     let result: ReturnType<typeof validateLevel> | undefined;
     expect(() => (result = validateLevel(spec, 'huge.json'))).not.toThrow();
     expect(result?.ok).toBe(false);
+    if (result && !result.ok)
+      expect(result.error.map((e) => [e.code, e.path])).toEqual([
+        ['level/too-many-packages', '$.issues'],
+      ]);
   });
 });

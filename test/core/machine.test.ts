@@ -1,7 +1,7 @@
 // The round machine: transition tests with xstate's pure functions, emitted sound cues on a real
 // actor, and bounded model-based paths with xstate/graph on mini.json.
 import { describe, expect, test } from 'vitest';
-import { createActor, initialTransition, transition, type AnyActorRef } from 'xstate';
+import { createActor, initialTransition, transition } from 'xstate';
 import { createTestModel, getShortestPaths } from 'xstate/graph';
 import {
   createGame,
@@ -277,6 +277,21 @@ describe('emitted events', () => {
     expect(cues.slice(-2)).toEqual(['gavel', 'signing']);
   });
 
+  test('in hot-seat play a proposal sounds paper alone, before anyone has answered', () => {
+    const { cues, end } = cuesOf(mini(), [...PARTIES], [propose('us', [1, 1, 1])]);
+    expect(phaseOf(end)).toBe('responses');
+    expect(cues).toEqual(['paper']);
+  });
+
+  test('each human answer sounds accept or reject', () => {
+    const { cues } = cuesOf(
+      mini(),
+      [...PARTIES],
+      [propose('us', [1, 1, 1]), answer('europe', true), answer('russia', false)],
+    );
+    expect(cues.slice(-2)).toEqual(['accept', 'reject']);
+  });
+
   test('collapse sounds collapse, and news cards come with their index', () => {
     const level = mini();
     const actor = createGame(level, setupFor(['ukraine']));
@@ -308,7 +323,7 @@ describe('emitted events', () => {
   test('the pure transition returns the emitted cues as actions', () => {
     const s = run(begin(mini(), ['us']), { type: 'START' });
     const [, actions] = transition(gameMachine, s, propose('us', [1, 1, 2]));
-    const emitted = actions
+    const emitted = (actions as { type: string; params?: unknown }[])
       .filter((a) => a.type === 'xstate.emit')
       .map((a) => (a.params as { event: { type: string; cue?: string } }).event);
     expect(emitted).toContainEqual({ type: 'sfx', cue: 'paper' });
@@ -388,14 +403,15 @@ describe('model-based paths (mini.json, Ukraine human, bounded)', () => {
     const ends = model.getShortestPaths({ toState: (s) => s.status === 'done' });
     expect(ends.length).toBeGreaterThan(0);
     for (const path of ends) {
-      const actor: AnyActorRef = createActor(gameMachine, { input });
+      const actor = createActor(gameMachine, { input });
       actor.start();
-      const send = ({ event }: { event: GameEvent }) => actor.send(event);
+      // The model's steps carry the full events; the executor's type only names their `type`.
+      const send = (step: { event: { type: string } }) => actor.send(step.event as GameEvent);
       await path.test({
         events: { START: send, PROPOSE: send, RESPOND: send, SIDE_MOVE: send },
         states: {
           '*': (state) => {
-            const actual = actor.getSnapshot() as GameSnapshot;
+            const actual = actor.getSnapshot();
             expect(actual.value).toEqual(state.value);
             expect(stateHash(actual.context.game)).toBe(stateHash(state.context.game));
           },

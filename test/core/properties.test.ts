@@ -1,4 +1,5 @@
 // Invariants of the rules core, checked with fast-check on generated seeds, seats and moves.
+import { basename } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { analyse, utilityTables } from '../../src/core/analysis';
@@ -9,7 +10,15 @@ import { applySideMove, createInitialState, seatsFor, type GameSetup } from '../
 import { SEED_ALPHABET } from '../../src/core/seed';
 import type { GameState } from '../../src/core/state';
 import { levelFiles, loadLevelFile } from '../../src/node/levels';
-import { FINAL_PHASES, chooser, levelFrom, mini, miniSpec, playGame } from './helpers';
+import {
+  FINAL_PHASES,
+  MINI_PATH,
+  chooser,
+  levelFrom,
+  loadOrThrow,
+  miniSpec,
+  playGame,
+} from './helpers';
 
 const seedArb = fc
   .array(fc.constantFrom(...SEED_ALPHABET), { minLength: 4, maxLength: 10 })
@@ -24,28 +33,33 @@ const setupArb: fc.Arbitrary<GameSetup> = fc.record({
 /** What the generated moves are picked from (cycled when the game needs more). */
 const choicesArb = fc.array(fc.nat({ max: 1_000_000 }), { maxLength: 40 });
 
-/** Real levels that load (the levels test reports the others). */
-const realLevels: Level[] = levelFiles().flatMap((file) => {
-  const result = loadLevelFile(file);
-  return result.ok ? [result.value] : [];
-});
+const cache = new Map<string, Level>();
+const levelAt = (file: string): Level => {
+  let level = cache.get(file);
+  if (!level) cache.set(file, (level = loadOrThrow(file)));
+  return level;
+};
 
-const tables: [name: string, level: () => Level, runs: number][] = [
-  ['mini.json', mini, 100],
-  ...realLevels.map((level): [string, () => Level, number] => [`${level.id}`, () => level, 15]),
+/** mini.json, and every real level that loads (the levels test reports the others). */
+const tables: [name: string, file: string, runs: number][] = [
+  ['mini.json', MINI_PATH, 100],
+  ...levelFiles()
+    .filter((file) => loadLevelFile(file).ok)
+    .map((file): [string, string, number] => [basename(file), file, 15]),
 ];
 
 const crossesHard = (level: Level, party: Party, pkg: readonly number[]) =>
   level.parties[party].redLines.some((line) => line.hard && line.crosses(pkg));
 
-describe.each(tables)('games on %s', (_name, getLevel, runs) => {
+describe.each(tables)('games on %s', (_name, file, runs) => {
   test('the same seed and the same moves give the same state hash', () => {
-    const level = getLevel();
+    const level = levelAt(file);
+    const separate = loadOrThrow(file); // a second copy of the level, with its own caches
     fc.assert(
       fc.property(setupArb, choicesArb, (setup, choices) => {
         const played = playGame(level, setup, chooser(choices));
         const first = replayGame(level, setup, played.moves);
-        const second = replayGame(level, setup, played.moves);
+        const second = replayGame(separate, setup, played.moves);
         expect(stateHash(first.context.game)).toBe(stateHash(second.context.game));
         expect(stateHash(first.context.game)).toBe(stateHash(played.snapshot.context.game));
         expect(first.value).toEqual(played.snapshot.value);
@@ -55,7 +69,7 @@ describe.each(tables)('games on %s', (_name, getLevel, runs) => {
   });
 
   test('any sequence of legal moves ends signed or collapsed by the deadline', () => {
-    const level = getLevel();
+    const level = levelAt(file);
     fc.assert(
       fc.property(setupArb, choicesArb, (setup, choices) => {
         const { snapshot, trail } = playGame(level, setup, chooser(choices));
@@ -72,7 +86,7 @@ describe.each(tables)('games on %s', (_name, getLevel, runs) => {
   });
 
   test('scores stay within 0..100', () => {
-    const level = getLevel();
+    const level = levelAt(file);
     fc.assert(
       fc.property(setupArb, choicesArb, (setup, choices) => {
         const { outcome } = playGame(level, setup, chooser(choices)).snapshot.context.game;
@@ -92,7 +106,7 @@ describe.each(tables)('games on %s', (_name, getLevel, runs) => {
   });
 
   test('a computer party never accepts a package that crosses one of its hard red lines', () => {
-    const level = getLevel();
+    const level = levelAt(file);
     fc.assert(
       fc.property(setupArb, choicesArb, (setup, choices) => {
         const { game } = playGame(level, setup, chooser(choices)).snapshot.context;
@@ -119,7 +133,7 @@ describe.each(tables)('games on %s', (_name, getLevel, runs) => {
   });
 
   test('no lever is used twice on the same target in one round', () => {
-    const level = getLevel();
+    const level = levelAt(file);
     fc.assert(
       fc.property(setupArb, choicesArb, (setup, choices) => {
         const { game } = playGame(level, setup, chooser(choices)).snapshot.context;
@@ -220,13 +234,13 @@ describe('the exact analysis', () => {
 
   test.each(tables)(
     'no feasible package dominates the frontier at the end of games on %s',
-    (_n, getLevel) => {
-      const level = getLevel();
+    (_n, file) => {
+      const level = levelAt(file);
       fc.assert(
         fc.property(setupArb, choicesArb, (setup, choices) => {
           checkAnalysis(level, playGame(level, setup, chooser(choices)).snapshot.context.game);
         }),
-        { numRuns: level === mini() ? 50 : 3 },
+        { numRuns: file === MINI_PATH ? 50 : 3 },
       );
     },
   );

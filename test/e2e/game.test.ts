@@ -25,7 +25,23 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: unknown }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations
@@ -61,7 +77,8 @@ async function playTurn(page: Page, accept: boolean): Promise<void> {
 }
 
 async function playToDebrief(page: Page, accept: boolean): Promise<void> {
-  for (let step = 0; step < 80 && (await screen(page)) === 'play'; step++) await playTurn(page, accept);
+  for (let step = 0; step < 80 && (await screen(page)) === 'play'; step++)
+    await playTurn(page, accept);
   expect(await screen(page)).toBe('debrief');
 }
 
@@ -101,7 +118,9 @@ describe('the game in Chromium', () => {
 
   test('the browser reaches the same stateHash as the core in Node for the same seed and moves', async () => {
     const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}?seed=K7F2Q9XM&role=ukraine&difficulty=normal&level=coalition-2025`);
+    await page.goto(
+      `${server.url}?seed=K7F2Q9XM&role=ukraine&difficulty=normal&level=coalition-2025`,
+    );
     await page.click('#start');
     await page.getByRole('button', { name: 'Go to the table' }).click();
     await playToDebrief(page, false);
@@ -111,15 +130,21 @@ describe('the game in Chromium', () => {
     const loaded = loadLevel('coalition-2025');
     if (!loaded.ok) throw new Error('level failed to load');
     const level = loaded.value;
-    const actor = createGame(level, { seed: 'K7F2Q9XM', difficulty: 'normal', seats: seatsFor(['ukraine']) });
+    const actor = createGame(level, {
+      seed: 'K7F2Q9XM',
+      difficulty: 'normal',
+      seats: seatsFor(['ukraine']),
+    });
     actor.start();
     actor.send({ type: 'START' });
     const middle = level.issues.map((issue) => Math.floor(issue.options.length / 2));
     for (let step = 0; step < 100 && actor.getSnapshot().status === 'active'; step++) {
       const snapshot = actor.getSnapshot();
       if (!waitingFor(snapshot).includes('ukraine')) break;
-      if (snapshot.value === 'proposal') actor.send({ type: 'PROPOSE', party: 'ukraine', package: middle });
-      else if (snapshot.value === 'responses') actor.send({ type: 'RESPOND', party: 'ukraine', accept: false });
+      if (snapshot.value === 'proposal')
+        actor.send({ type: 'PROPOSE', party: 'ukraine', package: middle });
+      else if (snapshot.value === 'responses')
+        actor.send({ type: 'RESPOND', party: 'ukraine', accept: false });
       else actor.send({ type: 'SIDE_MOVE', party: 'ukraine', move: { kind: 'pass' } });
     }
     const node = actor.getSnapshot().context.game;
@@ -143,7 +168,9 @@ describe('the game in Chromium', () => {
     expect(notice).toContain('<script>');
     expect(await page.locator('#notice img, #notice script, #notice svg').count()).toBe(0);
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(dialogs).toEqual([]);
     // The game falls back to the defaults and still starts.
     expect(await page.locator('#level').inputValue()).toBe('coalition-2025');

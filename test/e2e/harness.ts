@@ -19,9 +19,13 @@ const TYPES: Record<string, string> = {
 
 export const ARTIFACTS = 'test-results/e2e';
 
-export async function serveDist(root = 'dist'): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveDist(
+  root = 'dist',
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname));
+    const path = normalize(
+      decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname),
+    );
     const file = join(root, path === '/' ? 'index.html' : path);
     readFile(file).then(
       (body) => {
@@ -36,7 +40,10 @@ export async function serveDist(root = 'dist'): Promise<{ url: string; close: ()
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 export async function launch(): Promise<Browser> {
@@ -81,7 +88,8 @@ export async function openPage(browser: Browser, width = 1280, height = 720): Pr
   });
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http')) external.push(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http'))
+      external.push(r.url());
   });
   return { page, errors, external, dialogs };
 }

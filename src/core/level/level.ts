@@ -1,5 +1,12 @@
 import { PARTIES, byParty, type ByParty, type Party } from '../parties';
-import type { EventSpec, IssueSpec, LevelSpec, OptionSetSpec, PartySpecT, RedLineSpec } from './schema';
+import type {
+  EventSpec,
+  IssueSpec,
+  LevelSpec,
+  OptionSetSpec,
+  PartySpecT,
+  RedLineSpec,
+} from './schema';
 
 /** A package assigns one option index to every issue, in the level's issue order. */
 export type Package = readonly number[];
@@ -65,7 +72,12 @@ function optionBits(issue: IssueSpec, ids: readonly string[]): number {
   return bits;
 }
 
-function compileRedLine(issues: readonly IssueSpec[], spec: RedLineSpec, index: number, firmBit: number): RedLine {
+function compileRedLine(
+  issues: readonly IssueSpec[],
+  spec: RedLineSpec,
+  index: number,
+  firmBit: number,
+): RedLine {
   const at = (set: OptionSetSpec) => {
     const i = issues.findIndex((issue) => issue.id === set.issue);
     return { i, bits: optionBits(issues[i]!, set.options) };
@@ -79,7 +91,8 @@ function compileRedLine(issues: readonly IssueSpec[], spec: RedLineSpec, index: 
   } else if (spec.kind === 'requires') {
     const cond = at(spec.if);
     const need = at(spec.then);
-    crosses = (pkg) => ((cond.bits >> pkg[cond.i]!) & 1) === 1 && ((need.bits >> pkg[need.i]!) & 1) === 0;
+    crosses = (pkg) =>
+      ((cond.bits >> pkg[cond.i]!) & 1) === 1 && ((need.bits >> pkg[need.i]!) & 1) === 0;
     involved = [cond.i, need.i];
   } else {
     const sets = spec.any.map(at);

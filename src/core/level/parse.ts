@@ -94,7 +94,8 @@ function describeZodIssue(issue: zcore.$ZodIssue): string {
       ? `missing required field (expected ${issue.expected})`
       : `expected ${issue.expected}`;
   }
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
 }
 
@@ -199,7 +200,8 @@ function crossCheck(spec: LevelSpec, file: string): LevelError[] {
             `no value for option "${option.id}"`,
           );
     }
-    for (const issueId of Object.keys(p.weights)) checkIssue(issueId, [...base, 'weights', issueId]);
+    for (const issueId of Object.keys(p.weights))
+      checkIssue(issueId, [...base, 'weights', issueId]);
     for (const [issueId, values] of Object.entries(p.values)) {
       if (!checkIssue(issueId, [...base, 'values', issueId])) continue;
       for (const optionId of Object.keys(values))

@@ -55,7 +55,12 @@ const redLineCommon = {
 };
 
 const RedLine = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('forbid'), issue: id, options: z.array(id).min(1), ...redLineCommon }),
+  z.strictObject({
+    kind: z.literal('forbid'),
+    issue: id,
+    options: z.array(id).min(1),
+    ...redLineCommon,
+  }),
   z.strictObject({ kind: z.literal('requires'), if: OptionSet, then: OptionSet, ...redLineCommon }),
   z.strictObject({
     kind: z.literal('atLeastOneOf'),
@@ -128,14 +133,27 @@ export const LevelSchema = z.strictObject({
   summary: text,
   menuOrder: z.number().int().optional(),
   deadline: z.number().int().min(1, 'deadline must be at least 1 round').max(40),
-  turnOrder: z.array(party).length(4).optional().describe('Who proposes first; default: the parties in order'),
+  turnOrder: z
+    .array(party)
+    .length(4)
+    .optional()
+    .describe('Who proposes first; default: the parties in order'),
   issues: z.array(Issue).min(1),
-  parties: z.strictObject({ us: PartySpec, europe: PartySpec, russia: PartySpec, ukraine: PartySpec }),
+  parties: z.strictObject({
+    us: PartySpec,
+    europe: PartySpec,
+    russia: PartySpec,
+    ukraine: PartySpec,
+  }),
   events: z.array(GameEvent),
   pressure: z.strictObject({
     label: text.describe('What the pressure clock counts, e.g. "casualties"'),
     perRound: z.number().min(0),
-    fortificationPerRound: z.number().min(0).max(100).describe('Fortification points added each round'),
+    fortificationPerRound: z
+      .number()
+      .min(0)
+      .max(100)
+      .describe('Fortification points added each round'),
   }),
   stressTest: z.strictObject({
     startYear: z.number().int(),
@@ -154,7 +172,9 @@ export const LevelSchema = z.strictObject({
   glossary: z.array(z.strictObject({ term: text, definition: text })),
   sources: z.array(text).min(1),
   hints: z
-    .array(z.strictObject({ phase: z.enum(['briefing', 'proposal', 'responses', 'sideMoves']), text }))
+    .array(
+      z.strictObject({ phase: z.enum(['briefing', 'proposal', 'responses', 'sideMoves']), text }),
+    )
     .optional(),
 });
 

@@ -10,7 +10,12 @@ export const PARTY_COLOURS: Record<Party, number> = {
   ukraine: 0x2ec4b6,
 };
 
-const MOOD_COLOURS: Record<Mood, number> = { pleased: 0x5fd35f, neutral: 0xc9d1d9, uneasy: 0xf0a030, angry: 0xe5533d };
+const MOOD_COLOURS: Record<Mood, number> = {
+  pleased: 0x5fd35f,
+  neutral: 0xc9d1d9,
+  uneasy: 0xf0a030,
+  angry: 0xe5533d,
+};
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
 /** Where each delegation sits, as fractions of the scene, and where its speech goes. */
@@ -63,27 +68,52 @@ export class TableScene extends Phaser.Scene {
     const small = Math.min(width, height) < 560;
     const table = this.keep(this.add.graphics());
     table.fillStyle(0x3b2a1a, 1).fillEllipse(width / 2, height / 2, width * 0.5, height * 0.46);
-    table.lineStyle(3, 0x8a6a45, 1).strokeEllipse(width / 2, height / 2, width * 0.5, height * 0.46);
+    table
+      .lineStyle(3, 0x8a6a45, 1)
+      .strokeEllipse(width / 2, height / 2, width * 0.5, height * 0.46);
     const view = this.view;
     if (!view) {
-      this.keep(this.text(width / 2, height / 2, 'The delegations are taking their seats.', 16)).setOrigin(0.5);
+      this.keep(
+        this.text(width / 2, height / 2, 'The delegations are taking their seats.', 16),
+      ).setOrigin(0.5);
       return;
     }
     this.keep(
-      this.text(16, 12, `Round ${view.round} / ${view.deadline}   ·   ${view.pressureLabel}: ${view.pressure.toLocaleString('en')}   ·   fortification ${view.fortification}%`, small ? 12 : 15),
+      this.text(
+        16,
+        12,
+        `Round ${view.round} / ${view.deadline}   ·   ${view.pressureLabel}: ${view.pressure.toLocaleString('en')}   ·   fortification ${view.fortification}%`,
+        small ? 12 : 15,
+      ),
     );
     this.drawPackage(view, width, height, small);
-    for (const delegation of view.delegations) this.drawDelegation(delegation, width, height, small);
+    for (const delegation of view.delegations)
+      this.drawDelegation(delegation, width, height, small);
   }
 
-  private text(x: number, y: number, content: string, size: number, style: Phaser.Types.GameObjects.Text.TextStyle = {}) {
-    return this.add.text(x, y, content, { fontFamily: FONT, fontSize: `${size}px`, color: '#e0e6ed', ...style });
+  private text(
+    x: number,
+    y: number,
+    content: string,
+    size: number,
+    style: Phaser.Types.GameObjects.Text.TextStyle = {},
+  ) {
+    return this.add.text(x, y, content, {
+      fontFamily: FONT,
+      fontSize: `${size}px`,
+      color: '#e0e6ed',
+      ...style,
+    });
   }
 
   private drawPackage(view: TableView, width: number, height: number, small: boolean): void {
     const lines = view.tablePackage ?? [];
     if (lines.length === 0) {
-      this.keep(this.text(width / 2, height / 2, 'Nothing on the table yet', small ? 13 : 16, { color: '#c8b89a' })).setOrigin(0.5);
+      this.keep(
+        this.text(width / 2, height / 2, 'Nothing on the table yet', small ? 13 : 16, {
+          color: '#c8b89a',
+        }),
+      ).setOrigin(0.5);
       return;
     }
     const size = Math.max(10, Math.min(15, Math.floor((height * 0.4) / (lines.length + 1) / 1.35)));
@@ -108,13 +138,22 @@ export class TableScene extends Phaser.Scene {
       const halo = this.keep(this.add.graphics());
       halo.lineStyle(3, 0xffffff, 0.9).strokeCircle(x, y, radius + 8);
       this.halo = halo;
-      this.tweens.add({ targets: halo, alpha: { from: 1, to: 0.35 }, duration: 900, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+      this.tweens.add({
+        targets: halo,
+        alpha: { from: 1, to: 0.35 },
+        duration: 900,
+        yoyo: true,
+        repeat: -1,
+        ease: 'Sine.easeInOut',
+      });
     }
     const g = this.keep(this.add.graphics());
     g.fillStyle(colour, 1).fillCircle(x, y, radius);
     g.lineStyle(3, MOOD_COLOURS[d.mood], 1).strokeCircle(x, y, radius + 2);
     // The face: eyes and a mouth that bends with the mood.
-    g.fillStyle(0x0d1b2a, 1).fillCircle(x - radius * 0.32, y - radius * 0.2, radius * 0.1).fillCircle(x + radius * 0.32, y - radius * 0.2, radius * 0.1);
+    g.fillStyle(0x0d1b2a, 1)
+      .fillCircle(x - radius * 0.32, y - radius * 0.2, radius * 0.1)
+      .fillCircle(x + radius * 0.32, y - radius * 0.2, radius * 0.1);
     const bend = { pleased: 0.25, neutral: 0, uneasy: -0.12, angry: -0.28 }[d.mood];
     g.lineStyle(2, 0x0d1b2a, 1);
     g.beginPath();
@@ -123,11 +162,17 @@ export class TableScene extends Phaser.Scene {
     g.lineTo(x + radius * 0.4, y + radius * 0.3);
     g.strokePath();
     const label = `${d.name}${d.isYou ? ' (you)' : ''}`;
-    this.keep(this.text(x, y + radius + 6, label, small ? 12 : 15, { fontStyle: d.isYou ? 'bold' : 'normal' })).setOrigin(0.5, 0);
+    this.keep(
+      this.text(x, y + radius + 6, label, small ? 12 : 15, {
+        fontStyle: d.isYou ? 'bold' : 'normal',
+      }),
+    ).setOrigin(0.5, 0);
     if (d.response) {
       const badge = d.response === 'accept' ? '✓ accepts' : '✗ rejects';
       this.keep(
-        this.text(x, y - radius - 6, badge, small ? 11 : 13, { color: d.response === 'accept' ? '#5fd35f' : '#ff7b6b' }),
+        this.text(x, y - radius - 6, badge, small ? 11 : 13, {
+          color: d.response === 'accept' ? '#5fd35f' : '#ff7b6b',
+        }),
       ).setOrigin(0.5, 1);
     }
     if (d.speech) this.drawBubble(d.speech, x, y, radius, seat.bubble, width, height, small);
@@ -144,12 +189,16 @@ export class TableScene extends Phaser.Scene {
     small: boolean,
   ): void {
     const wrap = Math.min(width * 0.22, 260);
-    const text = this.text(0, 0, speech, small ? 11 : 13, { color: '#0d1b2a', wordWrap: { width: wrap } });
+    const text = this.text(0, 0, speech, small ? 11 : 13, {
+      color: '#0d1b2a',
+      wordWrap: { width: wrap },
+    });
     const pad = 6;
     const w = text.width + pad * 2;
     const h = text.height + pad * 2;
     let bx = where === 'right' ? x + radius + 14 : x - w / 2;
-    let by = where === 'below' ? y + radius + 28 : where === 'above' ? y - radius - 24 - h : y - h / 2;
+    let by =
+      where === 'below' ? y + radius + 28 : where === 'above' ? y - radius - 24 - h : y - h / 2;
     bx = Phaser.Math.Clamp(bx, 4, width - w - 4);
     by = Phaser.Math.Clamp(by, 30, height - h - 4);
     const g = this.keep(this.add.graphics());
