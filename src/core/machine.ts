@@ -7,6 +7,7 @@ import { computerProposal, chooseSideMove, respond } from './negotiator';
 import {
   applySideMove,
   checkProposal,
+  checkResponse,
   checkSideMove,
   collapseTalks,
   createInitialState,
@@ -85,7 +86,7 @@ export const gameMachine = setup({
       return (
         PARTIES.includes(event.party) &&
         !isComputer(context.game, event.party) &&
-        context.game.responses[event.party] === undefined
+        checkResponse(context.level, context.game, event.party, event.accept).ok
       );
     },
     'everyone accepted': ({ context }) => everyoneAccepted(context.game),
@@ -127,14 +128,16 @@ export const gameMachine = setup({
       const { level } = context;
       let game = context.game;
       let rejected = false;
+      let answered = false;
       for (const party of PARTIES) {
         if (!isComputer(game, party) || game.responses[party]) continue;
         const response = respond(level, game, party, game.table!.package);
         rejected ||= !response.accept;
+        answered = true;
         game = recordResponse(level, game, party, response);
       }
       enqueue.assign({ game });
-      enqueue.emit({ type: 'sfx', cue: rejected ? 'reject' : 'accept' });
+      if (answered) enqueue.emit({ type: 'sfx', cue: rejected ? 'reject' : 'accept' });
     }),
     'record response': enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'RESPOND');

@@ -9,11 +9,18 @@ import {
 } from './parties';
 import { parseSeed } from './seed';
 
+export const MODES = ['solo', 'hotseat'] as const;
+export type Mode = (typeof MODES)[number];
+
 export interface GameParams {
   readonly level: string;
   readonly seed: string | null;
+  /** The seat a solo player takes; in hot-seat play, the first human seat. */
   readonly role: Party;
   readonly difficulty: Difficulty;
+  readonly mode: Mode;
+  /** Seats played by people: the role alone in solo play, two to four seats in hot-seat play. */
+  readonly humans: readonly Party[];
 }
 
 export const DEFAULT_LEVEL = 'coalition-2025';
@@ -70,6 +77,27 @@ export function parseGameParams(
         `Unknown difficulty ${echo(difficultyArg)} (use ${DIFFICULTIES.join(', ')}); playing ${DEFAULT_DIFFICULTY}.`,
       );
   }
-  const fromLink = [levelArg, seedArg, roleArg, difficultyArg].some((v) => v !== null);
-  return { params: { level, seed, role, difficulty }, notices, fromLink };
+  const modeArg = get('mode');
+  const seatsArg = get('seats');
+  let mode: Mode = 'solo';
+  if (modeArg === 'hotseat') mode = 'hotseat';
+  else if (modeArg !== null && modeArg !== 'solo' && modeArg !== 'teacher')
+    notices.push(`Unknown mode ${echo(modeArg)} (use solo, hotseat or teacher); playing solo.`);
+  let humans: Party[] = [role];
+  if (mode === 'hotseat') {
+    const listed = (seatsArg ?? '').split(',').filter((s) => s !== '');
+    const valid = PARTIES.filter((p) => listed.includes(p));
+    if (valid.length >= 2 && valid.length === new Set(listed).size) humans = valid;
+    else {
+      if (seatsArg !== null)
+        notices.push(
+          `Seats ${echo(seatsArg)} ignored: hot-seat play needs two to four of ${PARTIES.join(', ')}.`,
+        );
+      humans =
+        PARTIES.includes(role) && role !== 'ukraine' ? [role, 'ukraine'] : ['ukraine', 'russia'];
+    }
+    role = humans[0]!;
+  }
+  const fromLink = [levelArg, seedArg, roleArg, difficultyArg, modeArg].some((v) => v !== null);
+  return { params: { level, seed, role, difficulty, mode, humans }, notices, fromLink };
 }

@@ -149,6 +149,31 @@ export function recordResponse(
   };
 }
 
+export type ResponseError = {
+  readonly code: 'response/not-awaited' | 'response/violates-red-line';
+  readonly message: string;
+};
+
+/** A seat answers once per proposal, and cannot sign what its own hard red lines forbid. */
+export function checkResponse(
+  level: Level,
+  state: GameState,
+  party: Party,
+  accept: boolean,
+): Result<boolean, ResponseError> {
+  if (!state.table || state.outcome || state.responses[party] !== undefined)
+    return err({ code: 'response/not-awaited', message: `no answer is due from ${party}` });
+  const line = accept
+    ? level.parties[party].redLines.find((l) => l.hard && l.crosses(state.table!.package))
+    : undefined;
+  if (line)
+    return err({
+      code: 'response/violates-red-line',
+      message: `you cannot accept: it crosses your own red line (${line.says})`,
+    });
+  return ok(accept);
+}
+
 /** The response a person gives: the red line or shortfall is worked out for them. */
 export function humanResponse(
   level: Level,

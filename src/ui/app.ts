@@ -2,7 +2,7 @@
 // sends events; every outcome is computed in src/core.
 import type { Actor } from 'xstate';
 import { analyse, type Analysis } from '../core/analysis';
-import { createGame, stateHash, type GameSnapshot } from '../core/game';
+import { createGame, stateHash, waitingFor, type GameSnapshot } from '../core/game';
 import type { Level, Package } from '../core/level/level';
 import type { gameMachine } from '../core/machine';
 import { DIFFICULTIES, PARTIES, type Difficulty, type Party } from '../core/parties';
@@ -17,7 +17,7 @@ import type { ViewBus } from '../view/bus';
 import { mapView, tableView } from '../view/adapter';
 import { append, h, percent, s } from './dom';
 
-type Screen = 'menu' | 'briefing' | 'play' | 'debrief';
+type Screen = 'menu' | 'briefing' | 'play' | 'handover' | 'debrief';
 
 export interface AppOptions {
   readonly root: HTMLElement;
@@ -75,6 +75,8 @@ export class App {
   private draft: number[] = [];
   private logCount = 0;
   private currentView: 'table' | 'map' = 'table';
+  /** In hot-seat play, the seat whose private screen is showing. */
+  private handedTo: Party | null = null;
 
   constructor(private readonly o: AppOptions) {
     this.settings = o.initial;
@@ -92,11 +94,19 @@ export class App {
       deadline: this.level.spec.deadline,
       level: this.level.id,
       seed: game.seed,
-      role: this.settings.role,
+      role: this.activeSeat(),
       difficulty: game.difficulty,
       outcome: game.outcome?.kind ?? null,
       stateHash: stateHash(game),
     };
+  }
+
+  /** The seat the screen is for: the solo player, or in hot-seat play the person due to act. */
+  private activeSeat(): Party {
+    if (this.settings.mode !== 'hotseat' || !this.snapshot)
+      return this.handedTo ?? this.settings.role;
+    const due = waitingFor(this.snapshot).find((p) => this.settings.humans.includes(p));
+    return due ?? this.handedTo ?? this.settings.role;
   }
 
   showMenu(): void {
@@ -140,21 +150,25 @@ export class App {
     const actor = createGame(this.level, {
       seed: this.seed,
       difficulty: params.difficulty,
-      seats: seatsFor([params.role]),
+      seats: seatsFor(params.humans),
     });
     this.actor = actor;
     this.logCount = 0;
+    this.handedTo = params.mode === 'hotseat' ? null : params.role;
     this.o.log.replaceChildren();
     actor.subscribe((snapshot) => this.onSnapshot(snapshot));
     actor.start();
     this.screen = 'briefing';
     const url = new URL(window.location.href);
-    url.search = new URLSearchParams({
+    const query: Record<string, string> = {
       level: params.level,
       seed: this.seed,
       role: params.role,
       difficulty: params.difficulty,
-    }).toString();
+    };
+    if (params.mode === 'hotseat')
+      Object.assign(query, { mode: 'hotseat', seats: params.humans.join(',') });
+    url.search = new URLSearchParams(query).toString();
     window.history.replaceState(null, '', url);
     this.render();
   }
@@ -165,12 +179,13 @@ export class App {
 
   private onSnapshot(snapshot: GameSnapshot): void {
     this.snapshot = snapshot;
-    const view = seatView(this.level, snapshot, this.settings.role);
+    const view = seatView(this.level, snapshot, this.activeSeat());
     this.o.bus.emit('table', tableView(this.level, snapshot, view));
     this.o.bus.emit('map', mapView(this.level, snapshot));
     this.appendLog(view);
-    if (snapshot.status === 'done' && this.screen === 'play') this.screen = 'debrief';
-    if (this.screen === 'play' || this.screen === 'debrief') this.render();
+    if (snapshot.status === 'done' && ['play', 'handover'].includes(this.screen))
+      this.screen = 'debrief';
+    if (['play', 'handover', 'debrief'].includes(this.screen)) this.render();
   }
 
   private appendLog(view: SeatView): void {
@@ -190,11 +205,14 @@ export class App {
   }
 
   private render(): void {
-    const view = this.snapshot ? seatView(this.level, this.snapshot, this.settings.role) : null;
+    const seat = this.activeSeat();
+    const hotseat = this.settings.mode === 'hotseat' && this.snapshot?.status === 'active';
+    if (this.screen === 'play' && hotseat && seat !== this.handedTo) this.screen = 'handover';
+    const view = this.snapshot ? seatView(this.level, this.snapshot, seat) : null;
     const key =
       this.screen === 'play' && view
-        ? `play|${view.round}|${view.phase}|${view.waitingFor.join(',')}|${Object.keys(view.responses).length}`
-        : this.screen;
+        ? `play|${seat}|${view.round}|${view.phase}|${view.waitingFor.join(',')}|${Object.keys(view.responses).length}`
+        : `${this.screen}|${seat}`;
     if (key === this.renderedKey) return;
     this.renderedKey = key;
     document.body.dataset.screen = this.screen;
@@ -206,7 +224,9 @@ export class App {
           ? this.briefing(view!)
           : this.screen === 'play'
             ? this.play(view!)
-            : this.debrief(view!);
+            : this.screen === 'handover'
+              ? this.handover(seat)
+              : this.debrief(view!);
     this.o.root.replaceChildren(content);
     const focus =
       this.o.root.querySelector<HTMLElement>('[data-autofocus]') ??
@@ -292,6 +312,35 @@ export class App {
         levelSummary,
       ),
       h('fieldset', {}, h('legend', {}, 'Your seat'), PARTIES.map(seat)),
+      h(
+        'details',
+        { class: 'hotseat-options', open: this.settings.mode === 'hotseat' },
+        h('summary', {}, 'Hot-seat: two to four people on this device'),
+        h(
+          'fieldset',
+          {},
+          h('legend', {}, 'Seats played by people (the computer plays the rest)'),
+          PARTIES.map((party) =>
+            h(
+              'label',
+              { class: 'seat' },
+              h('input', {
+                type: 'checkbox',
+                name: 'humans',
+                value: party,
+                checked: this.settings.mode === 'hotseat' && this.settings.humans.includes(party),
+              }),
+              ' ',
+              this.o.catalog.levels.get(this.settings.level)?.parties[party].spec.name ?? party,
+            ),
+          ),
+          h(
+            'p',
+            { class: 'muted' },
+            'Tick two or more seats to play hot-seat; leave them empty to play alone.',
+          ),
+        ),
+      ),
       h('div', { class: 'field' }, h('label', { for: 'difficulty' }, 'Difficulty'), difficulty),
       h(
         'div',
@@ -333,11 +382,21 @@ export class App {
         seedInput.focus();
         return;
       }
+      const role = (data.get('role') as Party | null) ?? 'ukraine';
+      const humans = PARTIES.filter((p) => data.getAll('humans').includes(p));
+      if (humans.length === 1) {
+        seedError.textContent =
+          'Hot-seat play needs at least two seats ticked (or none to play alone).';
+        return;
+      }
+      const hotseat = humans.length >= 2;
       this.startGame({
         level: field('level'),
         seed: seed.value,
-        role: (data.get('role') as Party | null) ?? 'ukraine',
+        role: hotseat ? humans[0]! : role,
         difficulty: field('difficulty') as Difficulty,
+        mode: hotseat ? 'hotseat' : 'solo',
+        humans: hotseat ? humans : [role],
       });
     });
     return form;
@@ -416,6 +475,36 @@ export class App {
         'button',
         { class: 'primary', 'data-autofocus': true, onclick: () => this.begin() },
         'Go to the table',
+      ),
+    );
+  }
+
+  /** Between two people in hot-seat play: nothing private shows until the next one is ready. */
+  private handover(seat: Party): HTMLElement {
+    const name = this.level.parties[seat].spec.name;
+    return h(
+      'section',
+      { class: 'handover', 'aria-labelledby': 'handover-title' },
+      h('h1', { id: 'handover-title' }, `Pass the device to ${name}`),
+      h(
+        'p',
+        {},
+        `The screen is hidden so that nobody sees another seat's private weights. ${name}: press the button when you are ready.`,
+      ),
+      h(
+        'button',
+        {
+          class: 'primary',
+          id: 'handover-ready',
+          'data-autofocus': true,
+          onclick: () => {
+            this.handedTo = seat;
+            this.screen = 'play';
+            if (this.snapshot) this.onSnapshot(this.snapshot);
+            this.render();
+          },
+        },
+        `I am ${name}: show my screen`,
       ),
     );
   }
@@ -604,6 +693,7 @@ export class App {
       view.seat,
       view.table!.package,
     );
+    const blocked = a.crosses.some((c) => c.party === view.seat && c.hard);
     return h(
       'div',
       { class: 'respond', role: 'group', 'aria-labelledby': 'respond-title' },
@@ -616,7 +706,13 @@ export class App {
       ),
       a.crosses
         .filter((c) => c.party === view.seat)
-        .map((c) => h('p', { class: 'error' }, `It crosses your red line: ${c.says}`)),
+        .map((c) =>
+          h(
+            'p',
+            { class: 'error' },
+            `It crosses your ${c.hard ? 'hard' : 'firm'} red line: ${c.says}${c.hard ? ' You cannot accept it.' : ''}`,
+          ),
+        ),
       h(
         'div',
         { class: 'row' },
@@ -624,7 +720,8 @@ export class App {
           'button',
           {
             class: 'primary',
-            'data-autofocus': true,
+            'data-autofocus': !blocked,
+            disabled: blocked,
             onclick: () => this.send({ type: 'RESPOND', party: view.seat, accept: true }),
           },
           'Accept',

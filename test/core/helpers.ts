@@ -7,7 +7,7 @@ import { formatLevelError, validateLevel } from '../../src/core/level/parse';
 import type { LevelSpec } from '../../src/core/level/schema';
 import type { Phase } from '../../src/core/machine';
 import { PARTIES, type Party } from '../../src/core/parties';
-import { checkProposal, checkSideMove, type GameSetup } from '../../src/core/rules';
+import { checkProposal, checkResponse, checkSideMove, type GameSetup } from '../../src/core/rules';
 import type { Move, SideMove } from '../../src/core/state';
 import { loadLevelFile } from '../../src/node/levels';
 
@@ -78,8 +78,11 @@ export function pickMove(
       }
       throw new Error(`${party} has no package it may table`);
     }
-    case 'responses':
-      return { type: 'RESPOND', party, accept: choose(2) === 1 };
+    case 'responses': {
+      // A seat may not accept what crosses its own hard red line; then it rejects.
+      const accept = choose(2) === 1 && checkResponse(level, game, party, true).ok;
+      return { type: 'RESPOND', party, accept };
+    }
     case 'sideMoves': {
       const others = PARTIES.filter((p) => p !== party);
       const kind = choose(4);

@@ -70,7 +70,11 @@ async function tabTo(page: Page, label: string): Promise<void> {
  */
 async function playTurn(page: Page, accept: boolean): Promise<void> {
   const heading = await page.locator('#ui h2[id]').last().getAttribute('id');
-  if (heading === 'respond-title') await tabTo(page, accept ? 'Accept' : 'Reject');
+  if (heading === 'respond-title') {
+    // Accept is disabled when the package crosses the seat's own hard red line.
+    const canAccept = await page.getByRole('button', { name: 'Accept', exact: true }).isEnabled();
+    await tabTo(page, accept && canAccept ? 'Accept' : 'Reject');
+  }
   else if (heading === 'builder-title') await tabTo(page, 'Table this package');
   else if (heading === 'side-title') await tabTo(page, 'Make the move');
   else throw new Error(`unexpected panel ${heading}`);

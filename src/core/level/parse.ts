@@ -103,7 +103,7 @@ function describeZodIssue(issue: zcore.$ZodIssue): string {
 export const MAX_PACKAGES = 500_000;
 
 export function validateLevel(data: unknown, file: string): Result<Level, LevelError[]> {
-  const parsed = LevelSchema.safeParse(data);
+  const parsed = LevelSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     return err(
       parsed.error.issues.map((issue) => ({
@@ -230,6 +230,14 @@ function crossCheck(spec: LevelSpec, file: string): LevelError[] {
     redLineIds.set(party, ids);
     firmRedLineIds.set(party, firm);
   }
+
+  const order = spec.turnOrder;
+  if (order && new Set(order).size !== PARTIES.length)
+    add(
+      'level/duplicate-id',
+      ['turnOrder'],
+      `the turn order must name each party once (missing ${PARTIES.filter((p) => !order.includes(p)).join(', ')})`,
+    );
 
   const eventIds = new Set<string>();
   spec.events.forEach((event, e) => {
