@@ -176,11 +176,14 @@ const rolldownOutput = {
 
 type OnLog = NonNullable<NonNullable<BuildOptions['rolldownOptions']>['onLog']>;
 
-/** Phaser namespaces the lite build leaves out are build errors, not `undefined` at run time. */
+/**
+ * Phaser namespaces the lite build leaves out are build errors, not `undefined` at run time. (Vite
+ * only prints logs passed on as 'error', so throw.)
+ */
 const onLog: OnLog = (level, log, handle) => {
   if (log.code === 'IMPORT_IS_UNDEFINED' && log.message.includes('phaser-lite'))
-    handle('error', log);
-  else handle(level, log);
+    throw new Error(`${log.message}\nAdd it to NAMESPACES in vite.config.ts.`);
+  handle(level, log);
 };
 
 export default defineConfig(({ mode }) =>

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Synthesises the game's sound cues with SoX and packs them into one audio sprite:
 #   assets/audio/sprite.webm (Opus), assets/audio/sprite.mp3 and assets/audio/sprite.json
-#   ({ cue: [startMs, durationMs, loop?] }, the shape Howler's `sprite` option takes).
+#   ({ cue: [startMs, durationMs, loop?] }, the shape Howler's `sprite` option takes), copied to
+#   src/audio/sprite.json for src/audio/player.ts to import.
 #
 # Needs: sox (with libsox-fmt-all) and ffmpeg (libopus, libmp3lame), e.g.
 #   apt-get install -y sox libsox-fmt-all ffmpeg
@@ -27,9 +28,9 @@ cat_() { "${SOX[@]}" "$@"; }                # concatenate IN... OUT.wav [effects
 
 # A bell-like note: a sine with a quieter octave partial, sharp attack, exponential-ish decay.
 note() { # note OUT.wav FREQ LENGTH DELAY
-  syn "$WORK/n1.wav" synth "$3" sine "$2" fade l 0.004 "$3" "$(echo "$3 - 0.004" | bc -l)"
+  syn "$WORK/n1.wav" synth "$3" sine "$2" fade l 0.008 "$3" "$(echo "$3 - 0.008" | bc -l)"
   syn "$WORK/n2.wav" synth "$3" sine "$(echo "$2 * 2" | bc -l)" vol 0.25 \
-    fade l 0.002 "$3" "$(echo "$3 * 0.9" | bc -l)"
+    fade l 0.008 "$3" "$(echo "$3 * 0.9" | bc -l)"
   mix "$WORK/n1.wav" "$WORK/n2.wav" "$1" pad "$4"
 }
 
@@ -51,7 +52,7 @@ cat_ "$WORK/m-body.wav" "$WORK/m-seam.wav" "$WORK/murmur.wav" \
 syn "$WORK/p1.wav" synth 0.22 whitenoise bandpass 3200 1800h tremolo 37 60 fade q 0.01 0.22 0.16
 syn "$WORK/p2.wav" synth 0.18 whitenoise bandpass 2400 1400h tremolo 23 50 fade q 0.02 0.18 0.14
 syn "$WORK/p2d.wav" synth 0.18 whitenoise bandpass 2400 1400h tremolo 23 50 fade q 0.02 0.18 0.14 pad 0.1
-mix "$WORK/p1.wav" "$WORK/p2d.wav" "$WORK/paper.wav" norm -12
+mix "$WORK/p1.wav" "$WORK/p2d.wav" "$WORK/paper.wav" lowpass 6500 norm -13
 
 # ---- accept: soft two-note rising chime (C5 then G5) -------------------------------------------
 note "$WORK/a1.wav" 523.25 0.55 0
@@ -112,6 +113,8 @@ done
 json="${json%,}"$'\n'"}"
 cat_ "${parts[@]}" -b 16 -e signed-integer "$WORK/sprite.wav"
 printf '%s\n' "$json" >"$OUT/sprite.json"
+# The same map for the code: Vite will not let source import files from its public directory.
+cp "$OUT/sprite.json" src/audio/sprite.json
 
 FF=(ffmpeg -hide_banner -loglevel error -y -i "$WORK/sprite.wav" -map_metadata -1 -fflags +bitexact -flags:a +bitexact)
 "${FF[@]}" -c:a libopus -b:a 40k -ac 1 -application audio "$OUT/sprite.webm"

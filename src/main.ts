@@ -1,4 +1,5 @@
 import './ui/base.css';
+import { GAME_VERSION, dailySeed, utcDateOf } from './core/codes';
 import { parseGameParams } from './core/params';
 import { loadCatalog } from './levels';
 import { App } from './ui/app';
@@ -7,7 +8,11 @@ import type * as GameModuleType from './view/game';
 
 const catalog = loadCatalog();
 const query = new URLSearchParams(window.location.search);
-const { params, notices } = parseGameParams((name) => query.get(name), [...catalog.levels.keys()]);
+const { params, notices, replay } = parseGameParams((name) => query.get(name), {
+  knownLevels: [...catalog.levels.keys()],
+  version: GAME_VERSION,
+  dailySeed: dailySeed(utcDateOf(new Date())),
+});
 const bus = new ViewBus();
 
 type GameModule = typeof GameModuleType;
@@ -35,7 +40,8 @@ const app = new App({
     if (phaser) phaser.module.showView(phaser.game, view);
   },
 });
-app.showMenu();
+if (replay !== null) app.openReplay(replay);
+else app.showMenu();
 
 declare global {
   interface Window {

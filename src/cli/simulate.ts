@@ -1,6 +1,7 @@
 // npm run simulate -- --level coalition-2025 --seed K7F2Q9XM --games 200 [--difficulty normal] [--json]
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { resultCodeFor } from '../core/codes';
 import { playComputerGame, stateHash } from '../core/game';
 import { formatLevelError } from '../core/level/parse';
 import { PARTIES, byParty, isDifficulty } from '../core/parties';
@@ -82,6 +83,7 @@ function main() {
     report.stateHash = stateHash(last);
     report.outcome = last.outcome!.kind;
     report.scores = last.outcome!.scores;
+    report.resultCode = resultCodeFor(level, last);
     report.transcript = transcript(level, last);
   }
   if (args.flags.has('json')) {

@@ -34,16 +34,32 @@ const echo = (value: string) =>
 
 export interface ParsedParams {
   readonly params: GameParams;
+  /** Which page the link opens. */
+  readonly page: 'game' | 'teacher';
+  /** A result code to open in the replay viewer (length-capped, not yet verified). */
+  readonly replay: string | null;
   /** Plain-text notices about values that were ignored. */
   readonly notices: readonly string[];
   /** True when the link chose anything (so the menu may be skipped). */
   readonly fromLink: boolean;
 }
 
+/** Longest result code accepted from a link. */
+export const MAX_REPLAY_LENGTH = 4000;
+
+export interface LinkContext {
+  readonly knownLevels: readonly string[];
+  /** This build's game version; links from another one get a notice. */
+  readonly version: string;
+  /** Today's shared seed, for `?daily`. */
+  readonly dailySeed: string;
+}
+
 export function parseGameParams(
   get: (name: string) => string | null,
-  knownLevels: readonly string[],
+  context: LinkContext,
 ): ParsedParams {
+  const knownLevels = context.knownLevels;
   const notices: string[] = [];
   const levelArg = get('level');
   const seedArg = get('seed');
@@ -55,7 +71,8 @@ export function parseGameParams(
     else notices.push(`Unknown level ${echo(levelArg)}; playing ${DEFAULT_LEVEL} instead.`);
   }
   let seed: string | null = null;
-  if (seedArg !== null) {
+  if (get('daily') !== null) seed = context.dailySeed;
+  else if (seedArg !== null) {
     const parsed = parseSeed(seedArg);
     if (parsed.ok) seed = parsed.value;
     else
@@ -98,6 +115,22 @@ export function parseGameParams(
     }
     role = humans[0]!;
   }
+  const version = get('v');
+  if (version !== null && version !== context.version)
+    notices.push(
+      `This link was made for version ${echo(version)} of the game; this is version ${context.version}, so the game may differ.`,
+    );
+  let replay = get('replay');
+  if (replay !== null && replay.length > MAX_REPLAY_LENGTH) {
+    notices.push('The result code in this link is too long to be real; it was ignored.');
+    replay = null;
+  }
   const fromLink = [levelArg, seedArg, roleArg, difficultyArg, modeArg].some((v) => v !== null);
-  return { params: { level, seed, role, difficulty, mode, humans }, notices, fromLink };
+  return {
+    params: { level, seed, role, difficulty, mode, humans },
+    page: modeArg === 'teacher' ? 'teacher' : 'game',
+    replay,
+    notices,
+    fromLink,
+  };
 }

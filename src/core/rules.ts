@@ -6,7 +6,7 @@ import { err, ok, type Result } from './result';
 import { rngFromSeed, shuffle } from './rng';
 import { computeOutcome } from './scoring';
 import type { Belief, GameState, PartyState, Proposal, Response, Seat, SideMove } from './state';
-import { contributionTable } from './utility';
+import { contributionTable, issueNames, shortfallIssues } from './utility';
 
 export interface GameSetup {
   readonly seed: string;
@@ -185,7 +185,9 @@ export function humanResponse(
   if (accept) return { accept: true, says: 'We accept.' };
   const line = level.parties[party].redLines.find((l) => l.crosses(pkg));
   if (line) return { accept: false, says: line.says, redLine: line.id };
-  return { accept: false, says: 'We reject this package.' };
+  const issues = shortfallIssues(level, state, party, pkg);
+  if (issues.length === 0) return { accept: false, says: 'We reject this package.' };
+  return { accept: false, says: `Not enough for us on ${issueNames(level, issues)}.`, issues };
 }
 
 export type SideMoveError = { readonly code: 'side-move/not-allowed'; readonly message: string };

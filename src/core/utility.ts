@@ -97,3 +97,29 @@ export function targetUtility(state: GameState, level: Level, party: Party): num
   const reservation = Math.min(ps.reservation, top);
   return reservation + (top - reservation) * (1 - Math.pow(t, 1 / e));
 }
+
+export const issueNames = (level: Level, issues: readonly number[]): string => {
+  const names = issues.map((i) => level.issues[i]!.name);
+  return names.length > 1
+    ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+    : (names[0] ?? '');
+};
+
+/** The issues where a package falls furthest short of what the party wants, weighted. */
+export function shortfallIssues(
+  level: Level,
+  state: GameState,
+  party: Party,
+  pkg: Package,
+  count = 2,
+): number[] {
+  const w = effectiveWeights(level, party, state.parties[party]);
+  const values = level.parties[party].values;
+  return w
+    .map((weight, i) => ({ i, gap: weight * (Math.max(...values[i]!) - values[i]![pkg[i]!]!) }))
+    .filter((x) => x.gap > 1e-9)
+    .sort((a, b) => b.gap - a.gap || a.i - b.i)
+    .slice(0, count)
+    .map((x) => x.i);
+}
+

@@ -10,14 +10,22 @@ import type { GameParams } from '../core/params';
 import { seatsFor } from '../core/rules';
 import { assessPackage, seatView, type SeatView } from '../core/seatView';
 import { parseSeed, seedFrom } from '../core/seed';
-import type { OutcomeKind, SideMove } from '../core/state';
+import type { Move, OutcomeKind, SideMove } from '../core/state';
+import {
+  OUTCOME_WORDS,
+  linkQuery,
+  resultCodeFor,
+  shareCard,
+  verifyResult,
+  type VerifiedResult,
+} from '../core/codes';
 import { credibility } from '../core/stress';
 import type { Catalog } from '../levels';
 import type { ViewBus } from '../view/bus';
 import { mapView, tableView } from '../view/adapter';
 import { append, h, percent, s } from './dom';
 
-type Screen = 'menu' | 'briefing' | 'play' | 'handover' | 'debrief';
+type Screen = 'menu' | 'briefing' | 'play' | 'handover' | 'debrief' | 'replay';
 
 export interface AppOptions {
   readonly root: HTMLElement;
@@ -43,12 +51,6 @@ export interface PublicState {
   readonly stateHash: string;
 }
 
-const OUTCOME_WORDS: Record<OutcomeKind, string> = {
-  lasting: 'Lasting peace',
-  uneasy: 'Uneasy peace',
-  renewedWar: 'Renewed war',
-  noDeal: 'No deal',
-};
 
 const MOOD_WORDS = {
   pleased: 'likely to accept',
@@ -142,7 +144,11 @@ export class App {
     this.snapshot = null;
   }
 
-  private startGame(params: GameParams): void {
+  /**
+   * Starts a game. With `prefix`, the moves of an earlier game are replayed first and play goes
+   * on from there (a fork from the replay viewer).
+   */
+  private startGame(params: GameParams, prefix: readonly Move[] = []): void {
     this.stopGame();
     this.settings = params;
     this.level = this.o.catalog.levels.get(params.level)!;
@@ -159,6 +165,11 @@ export class App {
     actor.subscribe((snapshot) => this.onSnapshot(snapshot));
     actor.start();
     this.screen = 'briefing';
+    if (prefix.length > 0) {
+      actor.send({ type: 'START' });
+      for (const move of prefix) actor.send(move);
+      this.screen = 'play';
+    }
     const url = new URL(window.location.href);
     const query: Record<string, string> = {
       level: params.level,
@@ -226,7 +237,9 @@ export class App {
             ? this.play(view!)
             : this.screen === 'handover'
               ? this.handover(seat)
-              : this.debrief(view!);
+              : this.screen === 'replay'
+                ? this.replayScreen()
+                : this.debrief(view!);
     this.o.root.replaceChildren(content);
     const focus =
       this.o.root.querySelector<HTMLElement>('[data-autofocus]') ??
@@ -625,7 +638,7 @@ export class App {
         h(
           'p',
           {},
-          `Your utility ${percent(a.utility)} (you need about ${percent(a.yourTarget)} this round) · credibility ${a.credibility}/100`,
+          `Worth ${percent(a.utility)} to you; no deal is worth ${percent(view.you.reservation)} (your BATNA). Credibility ${a.credibility}/100.`,
         ),
         a.refusal ? h('p', { class: 'error' }, `You cannot table this: ${a.refusal}`) : null,
         a.crosses.length
@@ -702,7 +715,7 @@ export class App {
       h(
         'p',
         {},
-        `Your utility ${percent(a.utility)} (you need about ${percent(a.yourTarget)}) · credibility ${a.credibility}/100`,
+        `Worth ${percent(a.utility)} to you; no deal is worth ${percent(view.you.reservation)} (your BATNA). Credibility ${a.credibility}/100.`,
       ),
       a.crosses
         .filter((c) => c.party === view.seat)
@@ -921,6 +934,7 @@ export class App {
             ),
           )
         : h('p', {}, 'No rejections.'),
+      this.sharePanel(game),
       h('h2', {}, 'Discussion'),
       h(
         'ol',
@@ -962,6 +976,205 @@ export class App {
           'Play a new seed',
         ),
         h('button', { onclick: () => this.showMenu() }, 'Change seat or level'),
+      ),
+    );
+  }
+
+  private shareLink(): string {
+    const url = new URL(window.location.href);
+    url.search = linkQuery({
+      level: this.level.id,
+      seed: this.seed,
+      role: this.settings.role,
+      difficulty: this.settings.difficulty,
+      mode: this.settings.mode,
+    });
+    return url.toString();
+  }
+
+  private sharePanel(game: GameSnapshot['context']['game']): HTMLElement {
+    const link = this.shareLink();
+    const card = shareCard(this.level, game, link);
+    const codeBox = h('textarea', { id: 'result-code', readonly: true, rows: 3, spellcheck: 'false' });
+    const nameInput = h('input', { id: 'player-name', maxlength: 40, autocomplete: 'off' });
+    const status = h('p', { role: 'status', class: 'muted' });
+    const refresh = () => {
+      codeBox.value = resultCodeFor(this.level, game, nameInput.value.trim() || undefined);
+    };
+    nameInput.addEventListener('input', refresh);
+    refresh();
+    const copy = async (text: string, what: string) => {
+      try {
+        await navigator.clipboard.writeText(text);
+        status.textContent = `${what} copied.`;
+      } catch {
+        status.textContent = `Copying is blocked here: select the ${what.toLowerCase()} and copy it by hand.`;
+      }
+    };
+    const nativeShare = 'share' in navigator;
+    return h(
+      'div',
+      { class: 'share' },
+      h('h2', {}, 'Share and check'),
+      h('p', {}, 'The result code lets anyone replay this game and check the outcome. Give it to your teacher.'),
+      h('div', { class: 'field' }, h('label', { for: 'player-name' }, 'Your name (optional, goes into the code)'), nameInput),
+      h('div', { class: 'field' }, h('label', { for: 'result-code' }, 'Result code'), codeBox),
+      h('pre', { class: 'share-card', 'aria-label': 'Share card' }, card),
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'button', onclick: () => void copy(codeBox.value, 'Result code') }, 'Copy result code'),
+        h('button', { type: 'button', onclick: () => void copy(card, 'Share card') }, 'Copy share card'),
+        nativeShare
+          ? h(
+              'button',
+              {
+                type: 'button',
+                onclick: () => void navigator.share({ title: 'Red Lines', text: card }).catch(() => undefined),
+              },
+              'Share…',
+            )
+          : null,
+        h('a', { href: `?replay=${encodeURIComponent(codeBox.value)}` }, 'Open the replay viewer'),
+      ),
+      status,
+    );
+  }
+
+  // ---- Replay viewer ----
+  private replay: { result: VerifiedResult; rounds: GameSnapshot[]; shown: number } | null = null;
+
+  /** Opens `?replay=<code>`: verifies the code by replaying it, then steps through its rounds. */
+  openReplay(code: string): void {
+    const verified = verifyResult(code, this.o.catalog.levels);
+    if (!verified.ok) {
+      this.notify(`This result code cannot be replayed: ${verified.error.message}.`);
+      this.showMenu();
+      return;
+    }
+    const result = verified.value;
+    // Snapshots at the end of each round, captured by replaying the moves once more.
+    const rounds: GameSnapshot[] = [];
+    const actor = createGame(result.level, {
+      seed: result.payload.seed,
+      seats: result.payload.seats,
+      difficulty: result.payload.difficulty,
+    });
+    actor.subscribe((snapshot) => {
+      const game = snapshot.context.game;
+      if (game.table || game.outcome) rounds[game.round - 1] = snapshot;
+    });
+    actor.start();
+    actor.send({ type: 'START' });
+    for (const move of result.payload.moves) actor.send(move);
+    actor.stop();
+    this.level = result.level;
+    this.seed = result.payload.seed;
+    const humans = PARTIES.filter((p) => result.payload.seats[p] === 'human');
+    this.settings = {
+      level: result.level.id,
+      seed: result.payload.seed,
+      role: humans[0] ?? 'ukraine',
+      difficulty: result.payload.difficulty,
+      mode: humans.length > 1 ? 'hotseat' : 'solo',
+      humans: humans.length > 0 ? humans : ['ukraine'],
+    };
+    this.replay = { result, rounds: rounds.filter(Boolean), shown: 0 };
+    this.screen = 'replay';
+    this.showReplayRound(0);
+  }
+
+  private showReplayRound(index: number): void {
+    const replay = this.replay!;
+    replay.shown = Math.max(0, Math.min(replay.rounds.length - 1, index));
+    const snapshot = replay.rounds[replay.shown]!;
+    this.snapshot = snapshot;
+    const view = seatView(this.level, snapshot, this.settings.role);
+    this.o.bus.emit('table', tableView(this.level, snapshot, view));
+    this.o.bus.emit('map', mapView(this.level, snapshot));
+    this.o.log.replaceChildren();
+    this.logCount = 0;
+    this.appendLog(view);
+    this.renderedKey = '';
+    this.render();
+  }
+
+  /** Plays on from the start of a round of the replayed game, as a new game. */
+  private forkAt(round: number): void {
+    const { result } = this.replay!;
+    const actor = createGame(result.level, {
+      seed: result.payload.seed,
+      seats: result.payload.seats,
+      difficulty: result.payload.difficulty,
+    });
+    actor.start();
+    actor.send({ type: 'START' });
+    const prefix: Move[] = [];
+    for (const move of result.payload.moves) {
+      if (actor.getSnapshot().context.game.round >= round) break;
+      actor.send(move);
+      prefix.push(move);
+    }
+    actor.stop();
+    this.replay = null;
+    this.startGame({ ...this.settings, seed: result.payload.seed }, prefix);
+  }
+
+  private replayScreen(): HTMLElement {
+    const { result, rounds, shown } = this.replay!;
+    const game = rounds[shown]!.context.game;
+    const record = game.outcome ? game.history[shown] : game.history[shown] ?? null;
+    const level = this.level;
+    const proposal = record?.proposal ?? game.table;
+    const responses = record?.responses ?? game.responses;
+    const round = shown + 1;
+    return h(
+      'section',
+      { class: 'replay', 'aria-labelledby': 'replay-title' },
+      h('h1', { id: 'replay-title' }, `Replay: ${level.spec.title}`),
+      h(
+        'p',
+        {},
+        `Verified by replay${result.payload.name ? ` · ${result.payload.name}` : ''} · seed ${result.payload.seed} · ${OUTCOME_WORDS[result.outcome]} after ${result.rounds} rounds.`,
+      ),
+      h('h2', {}, `Round ${round} of ${rounds.length}`),
+      proposal
+        ? h(
+            'div',
+            {},
+            h('p', {}, `${level.parties[proposal.proposer].spec.name} proposed:`),
+            h(
+              'ul',
+              { class: 'terms' },
+              level.issues.map((issue, i) =>
+                h('li', {}, h('span', {}, issue.name), h('strong', {}, issue.options[proposal.package[i]!]!.name)),
+              ),
+            ),
+            h(
+              'ul',
+              { class: 'responses' },
+              PARTIES.filter((p) => p !== proposal.proposer && responses[p]).map((p) =>
+                h(
+                  'li',
+                  { class: responses[p]!.accept ? 'accept' : 'reject' },
+                  h('strong', {}, `${level.parties[p].spec.name} ${responses[p]!.accept ? 'accepts' : 'rejects'}: `),
+                  responses[p]!.says,
+                ),
+              ),
+            ),
+          )
+        : null,
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'button', disabled: shown === 0, onclick: () => this.showReplayRound(shown - 1) }, 'Previous round'),
+        h(
+          'button',
+          { type: 'button', class: 'primary', 'data-autofocus': true, disabled: shown >= rounds.length - 1, onclick: () => this.showReplayRound(shown + 1) },
+          'Next round',
+        ),
+        h('button', { type: 'button', id: 'fork', onclick: () => this.forkAt(round) }, `Play on from round ${round}`),
+        h('button', { type: 'button', onclick: () => this.showMenu() }, 'Menu'),
       ),
     );
   }

@@ -4,10 +4,12 @@ import type { ViewBus } from '../bus';
 import type { DelegationView, Mood, TableView } from '../model';
 import {
   layoutScale,
+  overlaps,
   placeBubble,
   seatMetrics,
   tableLayout,
   type Rect,
+  type Seat,
   type TableLayout,
 } from '../tableLayout';
 
@@ -419,43 +421,49 @@ export class TableScene extends Phaser.Scene {
     const seat = layout.seats[d.party];
     if (regions.length === 0 || !d.speech) return;
     const maxWrap = 300 * layout.scale;
-    const start = Math.round(13 * layout.scale);
+    const wrapIn = (region: Rect) => Math.min(maxWrap, region.w - BUBBLE_PAD * 2);
+    const start = Math.max(MIN_FONT, Math.round(13 * layout.scale));
     const text = this.add.text(0, 0, '', {
       fontFamily: FONT,
       fontSize: `${start}px`,
       color: INK,
       lineSpacing: 1,
     });
+    const fits = (region: Rect, size: number, content: string) =>
+      text.setFontSize(size).setWordWrapWidth(wrapIn(region), true).setText(content).height +
+        BUBBLE_PAD * 2 <=
+      region.h;
+    const nearness = (region: Rect) => {
+      const box = placeBubble(
+        region,
+        text.width + BUBBLE_PAD * 2,
+        text.height + BUBBLE_PAD * 2,
+        seat,
+      );
+      return Math.hypot(box.x + box.w / 2 - seat.x, box.y + box.h / 2 - seat.y);
+    };
+    // The largest font at which the whole speech fits a region, in the region that puts it nearest
+    // the speaker; failing that, the smallest font in the roomiest region, cut short with an ellipsis.
     let best: { region: Rect; size: number; content: string } | null = null;
-    // The largest font at which the whole speech fits some region; else the smallest, cut short.
-    search: for (let size = start; size >= MIN_FONT; size--) {
-      for (const region of regions) {
-        const wrap = Math.min(maxWrap, region.w - BUBBLE_PAD * 2);
-        text.setFontSize(size).setWordWrapWidth(wrap, true).setText(d.speech);
-        if (text.height + BUBBLE_PAD * 2 <= region.h) {
+    for (let size = start; size >= MIN_FONT && !best; size--) {
+      let nearest = Infinity;
+      for (const region of regions)
+        if (fits(region, size, d.speech) && nearness(region) < nearest) {
+          nearest = nearness(region);
           best = { region, size, content: d.speech };
-          break search;
         }
-      }
     }
     if (!best) {
       const region = regions.reduce((a, b) => (a.w * a.h >= b.w * b.h ? a : b));
       const words = d.speech.split(/\s+/);
-      text
-        .setFontSize(MIN_FONT)
-        .setWordWrapWidth(Math.min(maxWrap, region.w - BUBBLE_PAD * 2), true);
       let content = d.speech;
-      while (words.length > 1) {
+      while (words.length > 1 && !fits(region, MIN_FONT, content)) {
         words.pop();
         content = `${words.join(' ')}…`;
-        if (text.setText(content).height + BUBBLE_PAD * 2 <= region.h) break;
       }
       best = { region, size: MIN_FONT, content };
     }
-    text
-      .setFontSize(best.size)
-      .setWordWrapWidth(Math.min(maxWrap, best.region.w - BUBBLE_PAD * 2), true)
-      .setText(best.content);
+    text.setFontSize(best.size).setWordWrapWidth(wrapIn(best.region), true).setText(best.content);
     const box = placeBubble(
       best.region,
       text.width + BUBBLE_PAD * 2,
@@ -467,40 +475,48 @@ export class TableScene extends Phaser.Scene {
     g.fillStyle(0x000000, 0.25).fillRoundedRect(box.x + 2, box.y + 3, box.w, box.h, 7);
     g.fillStyle(PAPER, 0.97).fillRoundedRect(box.x, box.y, box.w, box.h, 7);
     g.lineStyle(2, PARTY_COLOURS[d.party], 1).strokeRoundedRect(box.x, box.y, box.w, box.h, 7);
-    this.drawTail(g, box, seat, layout.radius);
+    this.drawTail(g, box, seat);
     text.setPosition(box.x + BUBBLE_PAD, box.y + BUBBLE_PAD).setDepth(4);
     this.keep(text);
   }
 
-  /** A short tail from the bubble's edge toward the speaker, kept inside the gap between them. */
-  private drawTail(
-    g: Phaser.GameObjects.Graphics,
-    box: Rect,
-    seat: { x: number; y: number },
-    radius: number,
-  ): void {
-    const nearX = Phaser.Math.Clamp(seat.x, box.x + 10, box.x + box.w - 10);
-    const nearY = Phaser.Math.Clamp(seat.y, box.y + 8, box.y + box.h - 8);
+  /** A short tail from the bubble's edge toward the speaker; it stops short of the seat's own drawing. */
+  private drawTail(g: Phaser.GameObjects.Graphics, box: Rect, seat: Seat): void {
     const horizontal = seat.x < box.x || seat.x > box.x + box.w;
     const vertical = seat.y < box.y || seat.y > box.y + box.h;
     if (!horizontal && !vertical) return;
-    const ex = horizontal ? (seat.x < box.x ? box.x : box.x + box.w) : nearX;
-    const ey = vertical && !horizontal ? (seat.y < box.y ? box.y : box.y + box.h) : nearY;
+    const ex = horizontal
+      ? seat.x < box.x
+        ? box.x
+        : box.x + box.w
+      : Phaser.Math.Clamp(seat.x, box.x + 10, box.x + box.w - 10);
+    const ey =
+      vertical && !horizontal
+        ? seat.y < box.y
+          ? box.y
+          : box.y + box.h
+        : Phaser.Math.Clamp(seat.y, box.y + 8, box.y + box.h - 8);
     const dx = seat.x - ex;
     const dy = seat.y - ey;
     const distance = Math.hypot(dx, dy);
-    const length = Math.min(12, Math.max(0, distance - radius - 6));
-    if (length < 4) return;
-    const tipX = ex + (dx / distance) * length;
-    const tipY = ey + (dy / distance) * length;
-    const along = horizontal && !vertical ? { x: 0, y: 6 } : { x: 6, y: 0 };
-    g.fillStyle(PAPER, 0.97).fillTriangle(
-      ex - along.x,
-      ey - along.y,
-      ex + along.x,
-      ey + along.y,
-      tipX,
-      tipY,
-    );
+    for (let length = 12; length >= 5; length--) {
+      const tip = {
+        x: ex + (dx / distance) * length,
+        y: ey + (dy / distance) * length,
+        w: 0.01,
+        h: 0.01,
+      };
+      if (overlaps(tip, seat.bounds)) continue;
+      const along = horizontal && !vertical ? { x: 0, y: 6 } : { x: 6, y: 0 };
+      g.fillStyle(PAPER, 0.97).fillTriangle(
+        ex - along.x,
+        ey - along.y,
+        ex + along.x,
+        ey + along.y,
+        tip.x,
+        tip.y,
+      );
+      return;
+    }
   }
 }

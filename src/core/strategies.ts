@@ -1,0 +1,446 @@
+// Scripted players for one seat, for balancing levels: each decides the seat's next move from the
+// game snapshot alone, the way a person at that seat could (its own numbers, and only what is
+// public about the others). Pure and deterministic: no clock, no randomness outside the state.
+import { phaseOf, waitingFor, type GameSnapshot } from './game';
+import { packageAt, packageIndex, type Level, type Package } from './level/level';
+import type { GameEvent } from './machine';
+import { knownFeasible } from './negotiator';
+import { PARTIES, type Party } from './parties';
+import { rngFromSeed, type RngState } from './rng';
+import { checkProposal, checkResponse, checkSideMove } from './rules';
+import { STRESS_SHARE } from './scoring';
+import type { GameState, OutcomeKind, SideMove } from './state';
+import { credibility, resolveAtSigning, runStressTest } from './stress';
+import { contributionTable, effectiveWeights, penaltyTable } from './utility';
+
+/** Decides the next move of `party`, which `waitingFor(snapshot)` includes. */
+export type Strategy = (level: Level, snapshot: GameSnapshot, party: Party) => GameEvent;
+
+export const STRATEGY_NAMES = ['naive-accept', 'maximalist', 'principled'] as const;
+export type StrategyName = (typeof STRATEGY_NAMES)[number];
+
+const PASS: SideMove = { kind: 'pass' };
+
+// ---------------------------------------------------------------------------------------------
+// Own utilities of every package, from the seat's own (private) numbers.
+// ---------------------------------------------------------------------------------------------
+
+const ownCache = new WeakMap<Level, Map<string, Float64Array>>();
+
+/**
+ * The party's utility of every package (weighted values minus its firm penalties), at its current
+ * weights and penalties. Cached per level, party, weights and penalties.
+ */
+export function ownUtilities(level: Level, state: GameState, party: Party): Float64Array {
+  const ps = state.parties[party];
+  const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}`;
+  let cache = ownCache.get(level);
+  if (!cache) ownCache.set(level, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const table = contributionTable(level, party, effectiveWeights(level, party, ps));
+  const penalty = penaltyTable(level, party, ps);
+  const mask = level.firmMask[party];
+  const width = level.issues.length;
+  const out = new Float64Array(level.packageCount);
+  for (let n = 0; n < level.packageCount; n++) {
+    let u = -penalty[mask[n]!]!;
+    for (let i = 0; i < width; i++) u += table[level.cells[n * width + i]!]!;
+    out[n] = u;
+  }
+  if (cache.size >= 512) cache.clear();
+  cache.set(key, out);
+  return out;
+}
+
+/**
+ * The party's best package among those its own hard red lines allow it to table (or, with `veto`,
+ * among the packages where `veto` is 0).
+ */
+export function idealPackage(
+  level: Level,
+  state: GameState,
+  party: Party,
+  veto: Uint8Array = level.hardVeto[party],
+): Package {
+  const u = ownUtilities(level, state, party);
+  let best = -1;
+  for (let n = 0; n < level.packageCount; n++)
+    if (!veto[n] && (best < 0 || u[n]! > u[best]! + 1e-12)) best = n;
+  return packageAt(level, best);
+}
+
+const ownUtility = (level: Level, state: GameState, party: Party, pkg: Package): number =>
+  ownUtilities(level, state, party)[packageIndex(level, pkg)]!;
+
+const crossesOwnHardLine = (level: Level, party: Party, pkg: Package): boolean =>
+  level.hardVeto[party][packageIndex(level, pkg)] === 1;
+
+// ---------------------------------------------------------------------------------------------
+// Small building blocks shared by the strategies.
+// ---------------------------------------------------------------------------------------------
+
+const propose = (party: Party, pkg: Package): GameEvent => ({
+  type: 'PROPOSE',
+  party,
+  package: [...pkg],
+});
+
+/** An answer the machine will take: a seat cannot accept what its own hard red lines forbid. */
+function answer(level: Level, state: GameState, party: Party, accept: boolean): GameEvent {
+  const allowed = accept && checkResponse(level, state, party, true).ok;
+  return { type: 'RESPOND', party, accept: allowed };
+}
+
+const sideMove = (level: Level, state: GameState, party: Party, move: SideMove): GameEvent => ({
+  type: 'SIDE_MOVE',
+  party,
+  move: checkSideMove(level, state, party, move).ok ? move : PASS,
+});
+
+function notWaiting(snapshot: GameSnapshot, party: Party): never {
+  throw new Error(`${party} has no move to make in phase ${phaseOf(snapshot)}`);
+}
+
+/** Builds a strategy from its three decisions; the briefing is always left with START. */
+function strategy(decide: {
+  propose: (level: Level, state: GameState, party: Party) => Package;
+  accept: (level: Level, state: GameState, party: Party, pkg: Package) => boolean;
+  side: (level: Level, state: GameState, party: Party) => SideMove;
+}): Strategy {
+  return (level, snapshot, party) => {
+    if (!waitingFor(snapshot).includes(party)) notWaiting(snapshot, party);
+    const state = snapshot.context.game;
+    switch (phaseOf(snapshot)) {
+      case 'briefing':
+        return { type: 'START' };
+      case 'proposal':
+        return propose(party, decide.propose(level, state, party));
+      case 'responses':
+        return answer(level, state, party, decide.accept(level, state, party, state.table!.package));
+      case 'sideMoves':
+        return sideMove(level, state, party, decide.side(level, state, party));
+      default:
+        return notWaiting(snapshot, party);
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The two naive strategies and the fixed proposal.
+// ---------------------------------------------------------------------------------------------
+
+/** Accepts everything it may, proposes its own ideal package, passes every side move. */
+export const naiveAccept: Strategy = strategy({
+  propose: (level, state, party) => idealPackage(level, state, party),
+  accept: () => true,
+  side: () => PASS,
+});
+
+/** Never concedes: proposes its ideal, rejects anything worth less to it, passes. */
+export const maximalist: Strategy = strategy({
+  propose: (level, state, party) => idealPackage(level, state, party),
+  accept: (level, state, party, pkg) => {
+    const best = ownUtility(level, state, party, idealPackage(level, state, party));
+    return ownUtility(level, state, party, pkg) >= best - 1e-9;
+  },
+  side: () => PASS,
+});
+
+/**
+ * Tables the same package every time it is the seat's turn and accepts everything else: the test
+ * that no single package wins a level on its own. The package must be one the seat may table.
+ */
+export function fixedProposal(pkg: Package): Strategy {
+  return strategy({ propose: () => pkg, accept: () => true, side: () => PASS });
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a package is worth in score terms: its terms and what the stress test is likely to do.
+// ---------------------------------------------------------------------------------------------
+
+/** Stress-test draws used to estimate the odds of each ending (fixed, so the estimate is pure). */
+const ODDS_SAMPLES = 48;
+let sampleRngs: RngState[] | undefined;
+const samples = (): RngState[] =>
+  (sampleRngs ??= Array.from({ length: ODDS_SAMPLES }, (_, k) => rngFromSeed(`odds/${k}`)));
+
+type Ending = Exclude<OutcomeKind, 'noDeal'>;
+const ENDINGS: readonly Ending[] = ['lasting', 'uneasy', 'renewedWar'];
+
+interface CredibilityIndex {
+  /** Credibility (0..100) of every package. */
+  readonly of: Uint8Array;
+  /** One package per credibility value that occurs, to run the stress test on. */
+  readonly example: Map<number, number>;
+}
+
+const credibilityCache = new WeakMap<Level, CredibilityIndex>();
+
+function credibilityIndex(level: Level): CredibilityIndex {
+  const hit = credibilityCache.get(level);
+  if (hit) return hit;
+  const of = new Uint8Array(level.packageCount);
+  const example = new Map<number, number>();
+  for (let n = 0; n < level.packageCount; n++) {
+    const c = credibility(level, packageAt(level, n));
+    of[n] = c;
+    if (!example.has(c)) example.set(c, n);
+  }
+  const index = { of, example };
+  credibilityCache.set(level, index);
+  return index;
+}
+
+const oddsCache = new WeakMap<Level, Map<string, Float64Array>>();
+
+/**
+ * Estimated odds of each stress-test ending (lasting, uneasy, renewed war; 3 per credibility
+ * 0..100) for a deal signed now. The stress test's rule is public (`src/core/stress.ts`); the odds
+ * come from a fixed set of draws, never from the game's own generator.
+ */
+function endingOdds(level: Level, state: GameState): Float64Array {
+  const resolve = resolveAtSigning(level, state);
+  const key = resolve.toFixed(3);
+  let cache = oddsCache.get(level);
+  if (!cache) oddsCache.set(level, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const odds = new Float64Array(101 * 3);
+  for (const [c, n] of credibilityIndex(level).example) {
+    const pkg = packageAt(level, n);
+    for (const rng of samples()) {
+      const ending = runStressTest(level, { ...state, rng }, pkg).ending;
+      odds[c * 3 + ENDINGS.indexOf(ending)]! += 1 / ODDS_SAMPLES;
+    }
+  }
+  cache.set(key, odds);
+  return odds;
+}
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+const worthCache = new WeakMap<Level, Map<string, Float64Array>>();
+
+/**
+ * Expected score / 100 of signing each package now: the party's utility of the terms (with the
+ * incentives it holds) and the expected value to it of the stress-test ending.
+ */
+export function worthTable(level: Level, state: GameState, party: Party): Float64Array {
+  const ps = state.parties[party];
+  const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}|${ps.dealBonus}|${resolveAtSigning(level, state).toFixed(3)}`;
+  let cache = worthCache.get(level);
+  if (!cache) worthCache.set(level, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const odds = endingOdds(level, state);
+  const values = level.parties[party].spec.outcomeValues;
+  const ending = new Float64Array(101);
+  for (let c = 0; c <= 100; c++)
+    ending[c] = ENDINGS.reduce((sum, e, k) => sum + odds[c * 3 + k]! * values[e], 0);
+  const own = ownUtilities(level, state, party);
+  const cred = credibilityIndex(level).of;
+  const out = new Float64Array(level.packageCount);
+  for (let n = 0; n < out.length; n++)
+    out[n] =
+      (1 - STRESS_SHARE) * clamp01(own[n]! + ps.dealBonus) + STRESS_SHARE * ending[cred[n]!]!;
+  if (cache.size >= 512) cache.clear();
+  cache.set(key, out);
+  return out;
+}
+
+/** Score / 100 if the talks collapse: the reservation value expected at the deadline. */
+export function walkAwayWorth(level: Level, state: GameState, party: Party): number {
+  const drift = level.parties[party].spec.reservationDrift ?? 0;
+  const rounds = level.spec.deadline - state.round + 1;
+  const reservation = clamp01(state.parties[party].reservation + drift * rounds);
+  return (
+    (1 - STRESS_SHARE) * reservation +
+    STRESS_SHARE * level.parties[party].spec.outcomeValues.noDeal
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The principled strategy.
+// ---------------------------------------------------------------------------------------------
+
+/** How firmly the principled player holds out: below 1 it concedes late (Boulware). */
+const PRINCIPLED_EXPONENT = 0.5;
+/** Spread (in utility) of the estimated odds that a party accepts around its estimated threshold. */
+const ACCEPT_SPREAD = 0.04;
+/** Margin over walking away that it keeps until the last round. */
+const PRINCIPLED_MARGIN = 0.03;
+
+/** Packages each other party has accepted or tabled: it will very likely take them again. */
+function acceptedBefore(level: Level, state: GameState): Map<Party, Set<number>> {
+  const seen = new Map<Party, Set<number>>(PARTIES.map((p) => [p, new Set<number>()]));
+  const records = [
+    ...state.history.map((r) => ({ pkg: r.proposal.package, responses: r.responses })),
+    ...(state.table ? [{ pkg: state.table.package, responses: state.responses }] : []),
+  ];
+  for (const { pkg, responses } of records)
+    for (const party of PARTIES)
+      if (responses[party]?.accept === true) seen.get(party)!.add(packageIndex(level, pkg));
+  return seen;
+}
+
+interface Plan {
+  /** What signing the best package it may hope for is worth (score / 100). */
+  readonly top: number;
+  /** What the talks collapsing is worth. */
+  readonly walkAway: number;
+  /** What it asks for now: falls from `top` to just above `walkAway` as the deadline nears. */
+  readonly target: number;
+}
+
+function plan(level: Level, state: GameState, party: Party): Plan {
+  const worth = worthTable(level, state, party);
+  let top = 0;
+  for (const n of knownFeasible(level, state, party)) if (worth[n]! > top) top = worth[n]!;
+  const walkAway = walkAwayWorth(level, state, party);
+  const t = Math.min(1, state.round / level.spec.deadline);
+  const floor = walkAway + PRINCIPLED_MARGIN * (1 - t);
+  const target = Math.max(
+    floor,
+    floor + (top - floor) * (1 - Math.pow(t, 1 / PRINCIPLED_EXPONENT)),
+  );
+  return { top, walkAway, target };
+}
+
+/**
+ * The package the principled player tables: the best for itself (in expected score) among those
+ * that cross no red line anyone has made known and that every other party is predicted to accept,
+ * from the public estimate of its weights and threshold (`state.beliefs`) or because it accepted
+ * the same package before. If none is worth its target, it tables the package worth at least its
+ * target that the most others are predicted to accept.
+ */
+function principledProposal(level: Level, state: GameState, party: Party): Package {
+  const { target, walkAway } = plan(level, state, party);
+  const worthOf = worthTable(level, state, party);
+  const others = PARTIES.filter((p) => p !== party);
+  const seen = acceptedBefore(level, state);
+  const width = level.issues.length;
+  const estimates = others.map((p) => {
+    const belief = state.beliefs[p];
+    const total = belief.weights.reduce((a, b) => a + b, 0);
+    return contributionTable(
+      level,
+      p,
+      belief.weights.map((w) => w / total),
+    );
+  });
+  const penalties = others.map((p) =>
+    penaltyTable(
+      level,
+      p,
+      state.parties[p],
+      level.parties[p].redLines.reduce(
+        (mask, line) =>
+          line.firmBit >= 0 && state.parties[p].known[line.index]
+            ? mask | (1 << line.firmBit)
+            : mask,
+        0,
+      ),
+    ),
+  );
+  const thresholds = others.map((p) => state.beliefs[p].threshold - state.parties[p].dealBonus);
+  let best = -1;
+  let bestValue = -Infinity;
+  for (const n of knownFeasible(level, state, party)) {
+    const worth = worthOf[n]!;
+    if (worth < target) continue;
+    // Expected gain over walking away: the gain if signed times the estimated odds that every
+    // other party accepts (sure for a package it accepted before).
+    let odds = 1;
+    for (let j = 0; j < others.length; j++) {
+      const p = others[j]!;
+      if (seen.get(p)!.has(n)) continue;
+      let e = -penalties[j]![level.firmMask[p][n]!]!;
+      for (let i = 0; i < width; i++) e += estimates[j]![level.cells[n * width + i]!]!;
+      odds /= 1 + Math.exp(-(e - thresholds[j]!) / ACCEPT_SPREAD);
+    }
+    const value = (worth - walkAway) * odds;
+    if (value > bestValue) {
+      best = n;
+      bestValue = value;
+    }
+  }
+  return best >= 0 ? packageAt(level, best) : idealPackage(level, state, party);
+}
+
+function principledAccepts(level: Level, state: GameState, party: Party, pkg: Package): boolean {
+  if (crossesOwnHardLine(level, party, pkg)) return false;
+  const worth = worthTable(level, state, party)[packageIndex(level, pkg)]!;
+  const { target, walkAway } = plan(level, state, party);
+  // In the last round the alternative is the collapse: anything better than walking away.
+  if (state.round >= level.spec.deadline) return worth >= walkAway;
+  return worth >= target && worth >= walkAway;
+}
+
+/** Incentives cost the giver this much utility (rules.ts, `applySideMove`). */
+const INCENTIVE_COST = 0.03;
+/** What incentives can add to a deal for the receiver (rules.ts), and the most it gives away. */
+const MAX_INCENTIVE = 0.08;
+
+function principledSideMove(level: Level, state: GameState, party: Party): SideMove {
+  const pkg = state.table!.package;
+  const worth = worthTable(level, state, party)[packageIndex(level, pkg)]!;
+  const walkAway = walkAwayWorth(level, state, party);
+  if (crossesOwnHardLine(level, party, pkg) || worth < walkAway) return PASS;
+  const rejecting = PARTIES.filter((p) => p !== party && state.responses[p]?.accept === false);
+  const blocker = rejecting.find((p) => {
+    const id = state.responses[p]?.redLine;
+    return id !== undefined && level.parties[p].redLines.some((l) => l.id === id && !l.hard);
+  });
+  if (blocker) return { kind: 'pressure', target: blocker };
+  // One holdout that only wants more: sweeten the deal if it stays worth signing.
+  const [holdout, ...more] = rejecting;
+  if (
+    holdout !== undefined &&
+    more.length === 0 &&
+    state.responses[holdout]?.redLine === undefined &&
+    state.parties[holdout].dealBonus < MAX_INCENTIVE &&
+    state.parties[party].dealBonus > -MAX_INCENTIVE &&
+    worth - (1 - STRESS_SHARE) * INCENTIVE_COST >= walkAway + PRINCIPLED_MARGIN
+  )
+    return { kind: 'incentive', target: holdout };
+  return PASS;
+}
+
+/**
+ * *Principled*: negotiates on interests, the way the briefing teaches.
+ *
+ * - It values a package by the score it expects from signing it: its own utility of the terms and
+ *   the odds of each stress-test ending (credibility against Russia's resolve, estimated with the
+ *   public rule of `src/core/stress.ts` over fixed draws). Walking away is worth its reservation
+ *   value at the deadline (after its known drift) and the no-deal ending.
+ * - It reads the table: red lines others invoke become known (`state.parties[p].known`) and are
+ *   never crossed again; "not enough" rejections raise the public estimate of what that party
+ *   wants on the issues it named (`state.beliefs`); packages a party accepted or tabled before
+ *   are taken as acceptable to it again.
+ * - It trades: among packages that cross no known red line, it tables the best for itself that
+ *   every other party is predicted to accept, so it gives away issues that weigh little for it and
+ *   much for the others, and keeps those that weigh most for it.
+ * - Its target falls from the best it may hope for towards walking away as the deadline nears
+ *   (a Boulware curve, exponent 0.5). It accepts a package worth its target that crosses none of
+ *   its own hard red lines; in the last round it accepts anything worth more than walking away,
+ *   and it never accepts anything worth less.
+ * - When a package worth signing is blocked by a party invoking a firm red line, it puts pressure
+ *   on that party; when a single party holds out only for more, it offers that party an incentive
+ *   if the package stays clearly worth signing after paying for it; otherwise it passes.
+ */
+export const principled: Strategy = strategy({
+  propose: principledProposal,
+  accept: principledAccepts,
+  side: principledSideMove,
+});
+
+export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {
+  'naive-accept': naiveAccept,
+  maximalist,
+  principled,
+};
+
+/** Whether a package may be tabled by `party` when it is its turn (for fixed proposals). */
+export const mayTable = (level: Level, state: GameState, party: Party, pkg: Package): boolean =>
+  checkProposal(level, { ...state, table: null, outcome: null, proposer: party }, party, pkg).ok;

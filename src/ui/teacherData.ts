@@ -1,0 +1,396 @@
+// The teacher page's data, without the DOM: settings kept in storage, class links, pasted lines of
+// result codes, class statistics and the CSV export. Everything pasted comes from strangers: it is
+// parsed into results and capped, and nothing here builds HTML.
+import {
+  OUTCOME_WORDS,
+  cleanName,
+  linkQuery,
+  verifyResult,
+  type CodeError,
+  type VerifiedResult,
+} from '../core/codes';
+import type { Level } from '../core/level/level';
+import { DEFAULT_DIFFICULTY, DEFAULT_LEVEL, DEFAULT_ROLE } from '../core/params';
+import {
+  PARTIES,
+  isDifficulty,
+  isParty,
+  type ByParty,
+  type Difficulty,
+  type Party,
+} from '../core/parties';
+import type { Result } from '../core/result';
+import { parseSeed } from '../core/seed';
+import type { OutcomeKind } from '../core/state';
+
+export const STORAGE_KEY = 'redlines.teacher.v1';
+/** Lines of codes read from the box; more are left out with a notice. */
+export const MAX_LINES = 200;
+/** Characters kept in the box (and in storage). */
+export const MAX_INPUT = 400_000;
+export const MAX_TIMER_MINUTES = 60;
+export const GROUPS = 4;
+
+export type Seating = 'same' | 'rotate';
+
+export interface TeacherSettings {
+  readonly level: string;
+  readonly seed: string;
+  readonly difficulty: Difficulty;
+  readonly seating: Seating;
+  /** The seat everyone plays when seating is 'same'. */
+  readonly role: Party;
+  /** Minutes per round; 0 for no timer. */
+  readonly timer: number;
+}
+
+export interface TeacherStore {
+  readonly settings: TeacherSettings;
+  /** The text of the codes box, as pasted. */
+  readonly codes: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const clampTimer = (n: number): number =>
+  Number.isFinite(n) ? Math.min(MAX_TIMER_MINUTES, Math.max(0, Math.round(n))) : 0;
+
+/**
+ * Reads what the page stored, keeping each value only if it is still valid: an unknown level, a
+ * bad seed or anything else falls back to a default (a fresh seed from `freshSeed`).
+ */
+export function loadStore(
+  text: string | null,
+  levels: readonly string[],
+  freshSeed: () => string,
+): TeacherStore {
+  let data: unknown;
+  try {
+    data = text === null ? null : JSON.parse(text);
+  } catch {
+    data = null;
+  }
+  const root = isRecord(data) && data.version === 1 ? data : {};
+  const s = isRecord(root.settings) ? root.settings : {};
+  const seed = typeof s.seed === 'string' ? parseSeed(s.seed) : null;
+  const fallbackLevel = levels.includes(DEFAULT_LEVEL) ? DEFAULT_LEVEL : (levels[0] ?? '');
+  return {
+    settings: {
+      level: typeof s.level === 'string' && levels.includes(s.level) ? s.level : fallbackLevel,
+      seed: seed?.ok ? seed.value : freshSeed(),
+      difficulty: isDifficulty(s.difficulty) ? s.difficulty : DEFAULT_DIFFICULTY,
+      seating: s.seating === 'rotate' ? 'rotate' : 'same',
+      role: isParty(s.role) ? s.role : DEFAULT_ROLE,
+      timer: typeof s.timer === 'number' ? clampTimer(s.timer) : 0,
+    },
+    codes: typeof root.codes === 'string' ? root.codes.slice(0, MAX_INPUT) : '',
+  };
+}
+
+export const saveStore = (store: TeacherStore): string =>
+  JSON.stringify({ version: 1, settings: store.settings, codes: store.codes.slice(0, MAX_INPUT) });
+
+// ---------------------------------------------------------------------------------------------
+// Class links
+
+export interface ClassLink {
+  /** 1–4 when seats rotate by group, else null. */
+  readonly group: number | null;
+  readonly role: Party;
+  readonly url: string;
+}
+
+/** The seat of group g (1-based) when seats rotate: group 1 plays the first party, and so on. */
+export const groupRole = (group: number): Party => PARTIES[(group - 1) % PARTIES.length]!;
+
+export function classLinks(base: string, settings: TeacherSettings): ClassLink[] {
+  const link = (role: Party) =>
+    `${base}${linkQuery({
+      level: settings.level,
+      seed: settings.seed,
+      role,
+      difficulty: settings.difficulty,
+      mode: 'solo',
+      ...(settings.timer > 0 ? { timer: settings.timer } : {}),
+    })}`;
+  if (settings.seating === 'same')
+    return [{ group: null, role: settings.role, url: link(settings.role) }];
+  return Array.from({ length: GROUPS }, (_, k) => ({
+    group: k + 1,
+    role: groupRole(k + 1),
+    url: link(groupRole(k + 1)),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pasted lines
+
+export interface CodeLine {
+  /** 1-based line number in the box. */
+  readonly line: number;
+  /** The name written before the code, cleaned; null when there is none. */
+  readonly name: string | null;
+  readonly code: string;
+}
+
+export interface ParsedLines {
+  readonly lines: readonly CodeLine[];
+  /** Non-empty lines beyond MAX_LINES that were left out. */
+  readonly dropped: number;
+}
+
+const REPLAY_LINK = /^(.*?)\s*(?:https?:\/\/\S*?[?&]replay=)([^&#\s]+)\S*$/;
+
+/**
+ * One code per line, optionally `name: code`. A replay link (`…?replay=<code>`) counts as its
+ * code. Blank lines and lines starting with # are skipped.
+ */
+export function parseCodeLines(text: string): ParsedLines {
+  const lines: CodeLine[] = [];
+  let dropped = 0;
+  text
+    .slice(0, MAX_INPUT)
+    .split(/\r\n|\r|\n/)
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) return;
+      if (lines.length >= MAX_LINES) {
+        dropped++;
+        return;
+      }
+      let name = '';
+      let code = line;
+      const link = REPLAY_LINK.exec(line);
+      if (link) {
+        name = link[1]!.replace(/:\s*$/, '');
+        try {
+          code = decodeURIComponent(link[2]!);
+        } catch {
+          code = link[2]!;
+        }
+      } else {
+        // Codes never hold a colon, so the code is whatever follows the last one.
+        const colon = line.lastIndexOf(':');
+        if (colon >= 0) {
+          name = line.slice(0, colon);
+          code = line.slice(colon + 1);
+        }
+      }
+      const cleaned = cleanName(name);
+      lines.push({ line: i + 1, name: cleaned === '' ? null : cleaned, code: code.trim() });
+    });
+  return { lines, dropped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries and statistics
+
+export interface Entry {
+  readonly line: number;
+  /** The name on the line, else the one in the code, else null. */
+  readonly name: string | null;
+  readonly code: string;
+  readonly result: Result<VerifiedResult, CodeError>;
+  /** Line number of an earlier line with the same game, when this one repeats it. */
+  readonly duplicateOf: number | null;
+}
+
+export type Verify = (code: string) => Result<VerifiedResult, CodeError>;
+
+/** A verifier that remembers results, so retyping the box does not replay every game again. */
+export function cachedVerifier(levels: ReadonlyMap<string, Level>, limit = 4 * MAX_LINES): Verify {
+  const cache = new Map<string, Result<VerifiedResult, CodeError>>();
+  return (code) => {
+    let result = cache.get(code);
+    if (!result) {
+      result = verifyResult(code, levels);
+      if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+      cache.set(code, result);
+    }
+    return result;
+  };
+}
+
+export function buildEntries(parsed: ParsedLines, verify: Verify): Entry[] {
+  const seen = new Map<string, number>();
+  return parsed.lines.map(({ line, name, code }) => {
+    const result = verify(code);
+    let duplicateOf: number | null = null;
+    if (result.ok) {
+      // The same game pasted twice (perhaps under two names) would count twice.
+      const key = `${result.value.payload.level}/${result.value.payload.seed}/${result.value.stateHash}`;
+      duplicateOf = seen.get(key) ?? null;
+      if (duplicateOf === null) seen.set(key, line);
+    }
+    return {
+      line,
+      name: name ?? (result.ok ? (result.value.payload.name ?? null) : null),
+      code,
+      result,
+      duplicateOf,
+    };
+  });
+}
+
+export const humanSeats = (v: VerifiedResult): Party[] =>
+  PARTIES.filter((p) => v.payload.seats[p] === 'human');
+
+/** Whether a result is of the game the class was given (level and seed). */
+export const isClassGame = (v: VerifiedResult, settings: TeacherSettings): boolean =>
+  v.payload.level === settings.level && v.payload.seed === settings.seed;
+
+/** "issue: option" for every term of the deal. */
+export const dealTerms = (v: VerifiedResult): { issue: string; option: string }[] =>
+  v.deal
+    ? v.level.issues.map((issue, i) => ({
+        issue: issue.name,
+        option: issue.options[v.deal![i]!]!.name,
+      }))
+    : [];
+
+export interface ClassStats {
+  readonly verified: number;
+  readonly refused: number;
+  readonly duplicates: number;
+  /** Results counted in the statistics: verified and not repeated. */
+  readonly counted: number;
+  readonly outcomes: Record<OutcomeKind, number>;
+  readonly seatScores: ByParty<{ readonly n: number; readonly mean: number | null }>;
+  /** Per issue of `level`, how many of the deals on it chose each option. */
+  readonly terms: readonly {
+    readonly issue: string;
+    readonly options: readonly { readonly option: string; readonly count: number }[];
+  }[];
+  readonly deals: number;
+  /** Counted results on another level than `level` (left out of the terms). */
+  readonly otherLevel: number;
+}
+
+export function classStats(entries: readonly Entry[], level: Level | undefined): ClassStats {
+  const counted = entries.flatMap((e) =>
+    e.result.ok && e.duplicateOf === null ? [e.result.value] : [],
+  );
+  const outcomes: Record<OutcomeKind, number> = { lasting: 0, uneasy: 0, renewedWar: 0, noDeal: 0 };
+  const sums = Object.fromEntries(PARTIES.map((p) => [p, { n: 0, total: 0 }])) as ByParty<{
+    n: number;
+    total: number;
+  }>;
+  const onLevel = counted.filter((v) => level && v.level.id === level.id);
+  const counts = level ? level.issues.map((issue) => issue.options.map(() => 0)) : [];
+  let deals = 0;
+  for (const v of counted) {
+    outcomes[v.outcome]++;
+    for (const party of humanSeats(v)) {
+      sums[party].n++;
+      sums[party].total += v.scores[party];
+    }
+  }
+  for (const v of onLevel) {
+    if (!v.deal) continue;
+    deals++;
+    v.deal.forEach((option, i) => counts[i]![option]!++);
+  }
+  return {
+    verified: entries.filter((e) => e.result.ok).length,
+    refused: entries.filter((e) => !e.result.ok).length,
+    duplicates: entries.filter((e) => e.duplicateOf !== null).length,
+    counted: counted.length,
+    outcomes,
+    seatScores: Object.fromEntries(
+      PARTIES.map((p) => [
+        p,
+        {
+          n: sums[p].n,
+          mean: sums[p].n ? Math.round((10 * sums[p].total) / sums[p].n) / 10 : null,
+        },
+      ]),
+    ) as ClassStats['seatScores'],
+    terms: level
+      ? level.issues.map((issue, i) => ({
+          issue: issue.name,
+          options: issue.options.map((o, k) => ({ option: o.name, count: counts[i]![k]! })),
+        }))
+      : [],
+    deals,
+    otherLevel: counted.length - onLevel.length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/**
+ * One CSV cell (RFC 4180). Text that a spreadsheet would run as a formula (starting with = + - @,
+ * a tab or a carriage return) gets a leading apostrophe; numbers are written as they are.
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvRow = (cells: readonly (string | number | null)[]): string =>
+  cells.map(csvCell).join(',');
+
+/** Every line of the box, verified or not, with one column per issue of the levels involved. */
+export function toCsv(entries: readonly Entry[]): string {
+  const issues: { id: string; name: string }[] = [];
+  for (const e of entries)
+    if (e.result.ok)
+      for (const issue of e.result.value.level.issues)
+        if (!issues.some((i) => i.id === issue.id)) issues.push({ id: issue.id, name: issue.name });
+  const header = [
+    'line',
+    'name',
+    'valid',
+    'reason',
+    'duplicate_of_line',
+    'level',
+    'seed',
+    'difficulty',
+    'seats',
+    'outcome',
+    'score',
+    'rounds',
+    ...PARTIES.map((p) => `score_${p}`),
+    ...issues.map((i) => i.name),
+    'state_hash',
+  ];
+  const rows = entries.map((e) => {
+    if (!e.result.ok)
+      return [
+        e.line,
+        e.name,
+        'no',
+        e.result.error.message,
+        null,
+        ...Array<null>(header.length - 5).fill(null),
+      ];
+    const v = e.result.value;
+    const seats = humanSeats(v);
+    const score = seats.length === 1 ? v.scores[seats[0]!] : null;
+    return [
+      e.line,
+      e.name,
+      'yes',
+      null,
+      e.duplicateOf,
+      v.payload.level,
+      v.payload.seed,
+      v.payload.difficulty,
+      seats.join(' '),
+      OUTCOME_WORDS[v.outcome],
+      score,
+      v.rounds,
+      ...PARTIES.map((p) => v.scores[p]),
+      ...issues.map((i) => {
+        const k = v.level.issues.findIndex((issue) => issue.id === i.id);
+        return v.deal && k >= 0 ? v.level.issues[k]!.options[v.deal[k]!]!.name : null;
+      }),
+      v.stateHash,
+    ];
+  });
+  return [header, ...rows].map(csvRow).join('\r\n') + '\r\n';
+}
