@@ -154,7 +154,8 @@ export function fixedCandidates(level: Level): Candidate[] {
     if (!out.some((c) => c.package.join() === pkg.join())) out.push({ name, package: pkg });
   };
   // Each party's ideal among the packages no one vetoes (its own may cross another's hard line).
-  for (const party of PARTIES) add(`ideal:${party}`, idealPackage(level, state, party, vetoAll(level)));
+  for (const party of PARTIES)
+    add(`ideal:${party}`, idealPackage(level, state, party, vetoAll(level)));
   const analysis = analyse(level, state, null);
   if (analysis.nash) add('nash', packageAt(level, analysis.nash.package));
   add('max-total', packageAt(level, analysis.maxTotal.package));

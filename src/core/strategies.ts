@@ -117,7 +117,12 @@ function strategy(decide: {
       case 'proposal':
         return propose(party, decide.propose(level, state, party));
       case 'responses':
-        return answer(level, state, party, decide.accept(level, state, party, state.table!.package));
+        return answer(
+          level,
+          state,
+          party,
+          decide.accept(level, state, party, state.table!.package),
+        );
       case 'sideMoves':
         return sideMove(level, state, party, decide.side(level, state, party));
       default:
@@ -255,8 +260,7 @@ export function walkAwayWorth(level: Level, state: GameState, party: Party): num
   const rounds = level.spec.deadline - state.round + 1;
   const reservation = clamp01(state.parties[party].reservation + drift * rounds);
   return (
-    (1 - STRESS_SHARE) * reservation +
-    STRESS_SHARE * level.parties[party].spec.outcomeValues.noDeal
+    (1 - STRESS_SHARE) * reservation + STRESS_SHARE * level.parties[party].spec.outcomeValues.noDeal
   );
 }
 

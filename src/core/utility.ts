@@ -122,4 +122,3 @@ export function shortfallIssues(
     .slice(0, count)
     .map((x) => x.i);
 }
-

@@ -13,6 +13,7 @@ import { parseSeed, seedFrom } from '../core/seed';
 import type { Move, OutcomeKind, SideMove } from '../core/state';
 import {
   OUTCOME_WORDS,
+  levelHash,
   linkQuery,
   resultCodeFor,
   shareCard,
@@ -24,6 +25,7 @@ import type { Catalog } from '../levels';
 import type { ViewBus } from '../view/bus';
 import { mapView, tableView } from '../view/adapter';
 import { append, h, percent, s } from './dom';
+import { clearSave, loadSave, saveGame, saveRecordFor } from './saves';
 
 type Screen = 'menu' | 'briefing' | 'play' | 'handover' | 'debrief' | 'replay';
 
@@ -36,6 +38,10 @@ export interface AppOptions {
   readonly initial: GameParams;
   readonly notices: readonly string[];
   readonly showView: (view: 'table' | 'map') => void;
+  /** Called with each new game's actor (sound subscribes here); returns a disconnect. */
+  readonly onActor?: (actor: Actor<typeof gameMachine>) => () => void;
+  /** Where the game in progress is saved; null when storage is unavailable. */
+  readonly storage: Storage | null;
   readonly onScreen?: (screen: Screen) => void;
 }
 
@@ -50,7 +56,6 @@ export interface PublicState {
   readonly outcome: OutcomeKind | null;
   readonly stateHash: string;
 }
-
 
 const MOOD_WORDS = {
   pleased: 'likely to accept',
@@ -77,6 +82,8 @@ export class App {
   private draft: number[] = [];
   private logCount = 0;
   private currentView: 'table' | 'map' = 'table';
+  private disconnectActor: (() => void) | null = null;
+  private savedMoves = -1;
   /** In hot-seat play, the seat whose private screen is showing. */
   private handedTo: Party | null = null;
 
@@ -139,6 +146,8 @@ export class App {
   }
 
   private stopGame(): void {
+    this.disconnectActor?.();
+    this.disconnectActor = null;
     this.actor?.stop();
     this.actor = null;
     this.snapshot = null;
@@ -163,6 +172,8 @@ export class App {
     this.handedTo = params.mode === 'hotseat' ? null : params.role;
     this.o.log.replaceChildren();
     actor.subscribe((snapshot) => this.onSnapshot(snapshot));
+    this.disconnectActor = this.o.onActor?.(actor) ?? null;
+    this.savedMoves = prefix.length;
     actor.start();
     this.screen = 'briefing';
     if (prefix.length > 0) {
@@ -190,6 +201,7 @@ export class App {
 
   private onSnapshot(snapshot: GameSnapshot): void {
     this.snapshot = snapshot;
+    this.autosave(snapshot);
     const view = seatView(this.level, snapshot, this.activeSeat());
     this.o.bus.emit('table', tableView(this.level, snapshot, view));
     this.o.bus.emit('map', mapView(this.level, snapshot));
@@ -197,6 +209,85 @@ export class App {
     if (snapshot.status === 'done' && ['play', 'handover'].includes(this.screen))
       this.screen = 'debrief';
     if (['play', 'handover', 'debrief'].includes(this.screen)) this.render();
+  }
+
+  /** Saves after every move a person makes; a finished game leaves no save behind. */
+  private autosave(snapshot: GameSnapshot): void {
+    const storage = this.o.storage;
+    if (!storage || this.screen === 'replay') return;
+    const game = snapshot.context.game;
+    if (snapshot.status === 'done') {
+      clearSave(storage);
+      return;
+    }
+    if (game.moves.length === this.savedMoves) return;
+    this.savedMoves = game.moves.length;
+    const saved = saveGame(
+      storage,
+      saveRecordFor(game, this.settings.role, { levelHash: levelHash(this.level) }),
+    );
+    if (!saved.ok) this.notify(saved.error.message);
+  }
+
+  /** Offers the saved game, if there is one; a broken save is reported once and set aside. */
+  private resumeOffer(): HTMLElement | null {
+    const storage = this.o.storage;
+    if (!storage) return null;
+    const save = loadSave(storage);
+    if (!save.ok) {
+      if (save.error.code !== 'save/none') this.notify(save.error.message);
+      return null;
+    }
+    const record = save.value;
+    const level = this.o.catalog.levels.get(record.level);
+    if (!level || (record.levelHash !== undefined && record.levelHash !== levelHash(level))) {
+      this.notify('Your saved game was for a level that has changed since; it cannot be resumed.');
+      clearSave(storage);
+      return null;
+    }
+    const humans = PARTIES.filter((p) => record.seats[p] === 'human');
+    const resume = () =>
+      this.startGame(
+        {
+          level: record.level,
+          seed: record.seed,
+          role: record.role,
+          difficulty: record.difficulty,
+          mode: humans.length > 1 ? 'hotseat' : 'solo',
+          humans,
+        },
+        record.moves,
+      );
+    return h(
+      'div',
+      { class: 'resume', role: 'group', 'aria-labelledby': 'resume-title' },
+      h('h2', { id: 'resume-title' }, 'A game in progress was saved'),
+      h(
+        'p',
+        {},
+        `${level.spec.title}, round ${record.round ?? '?'} of ${level.spec.deadline}, as ${level.parties[record.role].spec.name}.`,
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'button',
+          { type: 'button', class: 'primary', id: 'resume', onclick: resume },
+          'Resume it',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: (e: Event) => {
+              clearSave(storage);
+              (e.target as HTMLElement).closest('.resume')?.remove();
+            },
+          },
+          'Discard it',
+        ),
+      ),
+    );
   }
 
   private appendLog(view: SeatView): void {
@@ -247,7 +338,10 @@ export class App {
     if (focus) {
       if (!focus.hasAttribute('tabindex') && /^H\d$/.test(focus.tagName))
         focus.setAttribute('tabindex', '-1');
-      focus.focus({ preventScroll: false });
+      // Start at the top of the panel, and scroll only as far as the focused control needs.
+      this.o.root.scrollTop = 0;
+      focus.focus({ preventScroll: true });
+      focus.scrollIntoView({ block: 'nearest' });
     }
     if (this.screen === 'menu') document.body.dataset.ready = 'menu';
   }
@@ -272,7 +366,9 @@ export class App {
         h(
           'option',
           { value: l.id, selected: l.id === this.settings.level },
-          `${l.spec.title} (${l.spec.year})`,
+          l.spec.title.includes(String(l.spec.year))
+            ? l.spec.title
+            : `${l.spec.title} (${l.spec.year})`,
         ),
       ),
     );
@@ -317,6 +413,7 @@ export class App {
         { class: 'lede' },
         'Four delegations negotiate security guarantees for Ukraine. Table packages, read the refusals, find a deal that holds.',
       ),
+      this.resumeOffer(),
       h(
         'div',
         { class: 'field' },
@@ -995,7 +1092,12 @@ export class App {
   private sharePanel(game: GameSnapshot['context']['game']): HTMLElement {
     const link = this.shareLink();
     const card = shareCard(this.level, game, link);
-    const codeBox = h('textarea', { id: 'result-code', readonly: true, rows: 3, spellcheck: 'false' });
+    const codeBox = h('textarea', {
+      id: 'result-code',
+      readonly: true,
+      rows: 3,
+      spellcheck: 'false',
+    });
     const nameInput = h('input', { id: 'player-name', maxlength: 40, autocomplete: 'off' });
     const status = h('p', { role: 'status', class: 'muted' });
     const refresh = () => {
@@ -1016,21 +1118,39 @@ export class App {
       'div',
       { class: 'share' },
       h('h2', {}, 'Share and check'),
-      h('p', {}, 'The result code lets anyone replay this game and check the outcome. Give it to your teacher.'),
-      h('div', { class: 'field' }, h('label', { for: 'player-name' }, 'Your name (optional, goes into the code)'), nameInput),
+      h(
+        'p',
+        {},
+        'The result code lets anyone replay this game and check the outcome. Give it to your teacher.',
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'player-name' }, 'Your name (optional, goes into the code)'),
+        nameInput,
+      ),
       h('div', { class: 'field' }, h('label', { for: 'result-code' }, 'Result code'), codeBox),
       h('pre', { class: 'share-card', 'aria-label': 'Share card' }, card),
       h(
         'div',
         { class: 'row' },
-        h('button', { type: 'button', onclick: () => void copy(codeBox.value, 'Result code') }, 'Copy result code'),
-        h('button', { type: 'button', onclick: () => void copy(card, 'Share card') }, 'Copy share card'),
+        h(
+          'button',
+          { type: 'button', onclick: () => void copy(codeBox.value, 'Result code') },
+          'Copy result code',
+        ),
+        h(
+          'button',
+          { type: 'button', onclick: () => void copy(card, 'Share card') },
+          'Copy share card',
+        ),
         nativeShare
           ? h(
               'button',
               {
                 type: 'button',
-                onclick: () => void navigator.share({ title: 'Red Lines', text: card }).catch(() => undefined),
+                onclick: () =>
+                  void navigator.share({ title: 'Red Lines', text: card }).catch(() => undefined),
               },
               'Share…',
             )
@@ -1123,7 +1243,7 @@ export class App {
   private replayScreen(): HTMLElement {
     const { result, rounds, shown } = this.replay!;
     const game = rounds[shown]!.context.game;
-    const record = game.outcome ? game.history[shown] : game.history[shown] ?? null;
+    const record = game.outcome ? game.history[shown] : (game.history[shown] ?? null);
     const level = this.level;
     const proposal = record?.proposal ?? game.table;
     const responses = record?.responses ?? game.responses;
@@ -1147,7 +1267,12 @@ export class App {
               'ul',
               { class: 'terms' },
               level.issues.map((issue, i) =>
-                h('li', {}, h('span', {}, issue.name), h('strong', {}, issue.options[proposal.package[i]!]!.name)),
+                h(
+                  'li',
+                  {},
+                  h('span', {}, issue.name),
+                  h('strong', {}, issue.options[proposal.package[i]!]!.name),
+                ),
               ),
             ),
             h(
@@ -1157,7 +1282,11 @@ export class App {
                 h(
                   'li',
                   { class: responses[p]!.accept ? 'accept' : 'reject' },
-                  h('strong', {}, `${level.parties[p].spec.name} ${responses[p]!.accept ? 'accepts' : 'rejects'}: `),
+                  h(
+                    'strong',
+                    {},
+                    `${level.parties[p].spec.name} ${responses[p]!.accept ? 'accepts' : 'rejects'}: `,
+                  ),
                   responses[p]!.says,
                 ),
               ),
@@ -1167,13 +1296,27 @@ export class App {
       h(
         'div',
         { class: 'row' },
-        h('button', { type: 'button', disabled: shown === 0, onclick: () => this.showReplayRound(shown - 1) }, 'Previous round'),
         h(
           'button',
-          { type: 'button', class: 'primary', 'data-autofocus': true, disabled: shown >= rounds.length - 1, onclick: () => this.showReplayRound(shown + 1) },
+          { type: 'button', disabled: shown === 0, onclick: () => this.showReplayRound(shown - 1) },
+          'Previous round',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'primary',
+            'data-autofocus': true,
+            disabled: shown >= rounds.length - 1,
+            onclick: () => this.showReplayRound(shown + 1),
+          },
           'Next round',
         ),
-        h('button', { type: 'button', id: 'fork', onclick: () => this.forkAt(round) }, `Play on from round ${round}`),
+        h(
+          'button',
+          { type: 'button', id: 'fork', onclick: () => this.forkAt(round) },
+          `Play on from round ${round}`,
+        ),
         h('button', { type: 'button', onclick: () => this.showMenu() }, 'Menu'),
       ),
     );
