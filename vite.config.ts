@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type BuildOptions, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // ---------------------------------------------------------------------------------------------
 // A smaller Phaser for production builds: only the namespaces and game objects Red Lines draws
@@ -186,6 +187,67 @@ const onLog: OnLog = (level, log, handle) => {
   handle(level, log);
 };
 
+// ---------------------------------------------------------------------------------------------
+// Offline play and install (vite-plugin-pwa, Workbox `generateSW`). The service worker precaches
+// the whole built game: the JS chunks (Phaser's too), CSS, the HTML, the map data, both sound
+// sprites and the icons, so a classroom machine plays with the network gone after one visit.
+// `autoUpdate`: a new build's worker takes over at once; src/pwa.ts registers it and reloads into
+// the new version only while the menu shows (a game in play is saved after every move anyway).
+// Navigations (including `?seed=…` game URLs) fall back to the precached index.html.
+// ---------------------------------------------------------------------------------------------
+const THEME = '#0d1b2a';
+
+/** Above the largest file precached (the Phaser chunk is ~1 MB minified); Workbox's default is 2 MiB. */
+const PRECACHE_LIMIT_BYTES = 4 * 1024 * 1024;
+
+/** `<meta name="theme-color">` and the iOS home-screen icon, which the web manifest cannot carry. */
+const installMeta: Plugin = {
+  name: 'red-lines:install-meta',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { name: 'theme-color', content: THEME }, injectTo: 'head' },
+    {
+      tag: 'link',
+      attrs: { rel: 'apple-touch-icon', href: './icons/apple-touch-icon.png' },
+      injectTo: 'head',
+    },
+  ],
+};
+
+function offline(): Plugin[] {
+  const pwa = VitePWA({
+    registerType: 'autoUpdate',
+    injectRegister: false, // src/pwa.ts imports `virtual:pwa-register`
+    includeManifestIcons: false, // globPatterns below already take every icon
+    manifest: {
+      name: 'Red Lines',
+      short_name: 'Red Lines',
+      description:
+        'A turn-based negotiation game: the US, Europe, Russia and Ukraine bargain over security guarantees.',
+      lang: 'en',
+      theme_color: THEME,
+      background_color: THEME,
+      display: 'standalone',
+      start_url: './',
+      scope: './',
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: 'icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+        { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,json,webm,mp3}'],
+      // Vite's own build manifest (for scripts/check-bundle.ts) and the bench page are not the game.
+      globIgnores: ['.vite/**', 'bench/**', '**/node_modules/**'],
+      maximumFileSizeToCacheInBytes: PRECACHE_LIMIT_BYTES,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
+  return [...pwa, installMeta];
+}
+
 export default defineConfig(({ mode }) =>
   mode === 'bench'
     ? {
@@ -208,7 +270,7 @@ export default defineConfig(({ mode }) =>
     : {
         publicDir: 'assets',
         base: './',
-        plugins: [phaserLite()],
+        plugins: [phaserLite(), offline()],
         build: {
           ...browserBuild,
           manifest: true,

@@ -18,7 +18,7 @@ const parsed = parseGameParams((name) => query.get(name), {
 const { params, replay, page } = parsed;
 const notices = [...parsed.notices];
 const notice = document.getElementById('notice')!;
-const root = document.getElementById('ui')!;
+const root = document.getElementById('screen')!;
 
 const settings = new SettingsStore();
 const panel = settingsPanel(settings);

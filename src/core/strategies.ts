@@ -4,14 +4,14 @@
 import { phaseOf, waitingFor, type GameSnapshot } from './game';
 import { packageAt, packageIndex, type Level, type Package } from './level/level';
 import type { GameEvent } from './machine';
-import { knownFeasible } from './negotiator';
+import { chooseSideMove, dealValue, knownFeasible } from './negotiator';
 import { PARTIES, type Party } from './parties';
 import { rngFromSeed, type RngState } from './rng';
 import { checkProposal, checkResponse, checkSideMove } from './rules';
 import { STRESS_SHARE } from './scoring';
 import type { GameState, OutcomeKind, SideMove } from './state';
 import { credibility, resolveAtSigning, runStressTest } from './stress';
-import { contributionTable, effectiveWeights, penaltyTable } from './utility';
+import { contributionTable, effectiveWeights, penaltyTable, targetUtility } from './utility';
 
 /** Decides the next move of `party`, which `waitingFor(snapshot)` includes. */
 export type Strategy = (level: Level, snapshot: GameSnapshot, party: Party) => GameEvent;
@@ -375,40 +375,12 @@ function principledProposal(level: Level, state: GameState, party: Party): Packa
 function principledAccepts(level: Level, state: GameState, party: Party, pkg: Package): boolean {
   if (crossesOwnHardLine(level, party, pkg)) return false;
   const worth = worthTable(level, state, party)[packageIndex(level, pkg)]!;
-  const { target, walkAway } = plan(level, state, party);
-  // In the last round the alternative is the collapse: anything better than walking away.
-  if (state.round >= level.spec.deadline) return worth >= walkAway;
-  return worth >= target && worth >= walkAway;
-}
-
-/** Incentives cost the giver this much utility (rules.ts, `applySideMove`). */
-const INCENTIVE_COST = 0.03;
-/** What incentives can add to a deal for the receiver (rules.ts), and the most it gives away. */
-const MAX_INCENTIVE = 0.08;
-
-function principledSideMove(level: Level, state: GameState, party: Party): SideMove {
-  const pkg = state.table!.package;
-  const worth = worthTable(level, state, party)[packageIndex(level, pkg)]!;
   const walkAway = walkAwayWorth(level, state, party);
-  if (crossesOwnHardLine(level, party, pkg) || worth < walkAway) return PASS;
-  const rejecting = PARTIES.filter((p) => p !== party && state.responses[p]?.accept === false);
-  const blocker = rejecting.find((p) => {
-    const id = state.responses[p]?.redLine;
-    return id !== undefined && level.parties[p].redLines.some((l) => l.id === id && !l.hard);
-  });
-  if (blocker) return { kind: 'pressure', target: blocker };
-  // One holdout that only wants more: sweeten the deal if it stays worth signing.
-  const [holdout, ...more] = rejecting;
-  if (
-    holdout !== undefined &&
-    more.length === 0 &&
-    state.responses[holdout]?.redLine === undefined &&
-    state.parties[holdout].dealBonus < MAX_INCENTIVE &&
-    state.parties[party].dealBonus > -MAX_INCENTIVE &&
-    worth - (1 - STRESS_SHARE) * INCENTIVE_COST >= walkAway + PRINCIPLED_MARGIN
-  )
-    return { kind: 'incentive', target: holdout };
-  return PASS;
+  // Never sign what is worth less than the talks collapsing.
+  if (worth < walkAway) return false;
+  // In the last round the alternative is the collapse: anything better than walking away.
+  if (state.round >= level.spec.deadline) return true;
+  return dealValue(level, state, party, pkg) >= targetUtility(state, level, party) - 1e-9;
 }
 
 /**
@@ -436,7 +408,7 @@ function principledSideMove(level: Level, state: GameState, party: Party): SideM
 export const principled: Strategy = strategy({
   propose: principledProposal,
   accept: principledAccepts,
-  side: principledSideMove,
+  side: chooseSideMove,
 });
 
 export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {

@@ -124,8 +124,18 @@ export class App {
     this.render();
   }
 
+  /** Plain-text notices, with one button to dismiss them all. */
   private notify(text: string): void {
-    this.o.notice.append(h('p', {}, text));
+    const notice = this.o.notice;
+    if (!notice.querySelector('button'))
+      notice.append(
+        h(
+          'button',
+          { type: 'button', class: 'dismiss', onclick: () => notice.replaceChildren() },
+          'Dismiss',
+        ),
+      );
+    notice.insertBefore(h('p', {}, text), notice.querySelector('button'));
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -339,7 +349,7 @@ export class App {
       if (!focus.hasAttribute('tabindex') && /^H\d$/.test(focus.tagName))
         focus.setAttribute('tabindex', '-1');
       // Start at the top of the panel, and scroll only as far as the focused control needs.
-      this.o.root.scrollTop = 0;
+      (this.o.root.closest('main') ?? this.o.root).scrollTop = 0;
       focus.focus({ preventScroll: true });
       focus.scrollIntoView({ block: 'nearest' });
     }
@@ -679,6 +689,37 @@ export class App {
       ),
       this.responsesSummary(view),
       controls,
+      h(
+        'details',
+        { class: 'role-card' },
+        h('summary', {}, `Your role card (${view.you.name})`),
+        h('h3', {}, 'What matters to you'),
+        this.weightBars(view.you.weights),
+        h('h3', {}, 'Your red lines'),
+        h(
+          'ul',
+          {},
+          view.you.redLines.map((r) =>
+            h('li', {}, h('strong', {}, r.hard ? 'Hard: ' : 'Firm: '), r.says),
+          ),
+        ),
+        h('h3', {}, 'What the others have said'),
+        h(
+          'ul',
+          {},
+          view.others.map((o) =>
+            h(
+              'li',
+              {},
+              h('strong', {}, o.name),
+              `: priorities ${o.priorities.join(', ') || 'not stated'}`,
+              o.knownRedLines.length
+                ? `; red lines: ${o.knownRedLines.map((r) => r.says).join(' ')}`
+                : '',
+            ),
+          ),
+        ),
+      ),
     );
   }
 

@@ -57,15 +57,16 @@ const freshSeed = (): string =>
     return buf[0]! % bound;
   });
 
-function readStorage(storage: Storage): string | null {
+function readStorage(storage: Storage | null): string | null {
   try {
-    return storage.getItem(STORAGE_KEY);
+    return storage?.getItem(STORAGE_KEY) ?? null;
   } catch {
     return null;
   }
 }
 
-function writeStorage(storage: Storage, text: string): boolean {
+function writeStorage(storage: Storage | null, text: string): boolean {
+  if (!storage) return false;
   try {
     storage.setItem(STORAGE_KEY, text);
     return true;
@@ -147,7 +148,8 @@ const clock = (ms: number) => {
 export function mountTeacher(
   root: HTMLElement,
   catalog: Catalog,
-  storage: Storage,
+  /** Where the page keeps its list; null when the browser refuses storage. */
+  storage: Storage | null,
   options: TeacherOptions = {},
 ): TeacherPage {
   const doc = root.ownerDocument;
@@ -741,6 +743,8 @@ export function mountTeacher(
       results,
     ),
   );
+  // Keep the fresh seed at once, so reloading the page does not change the class game.
+  save();
   renderLinks();
   renderTimer();
   renderResults();

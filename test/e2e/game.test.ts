@@ -74,8 +74,7 @@ async function playTurn(page: Page, accept: boolean): Promise<void> {
     // Accept is disabled when the package crosses the seat's own hard red line.
     const canAccept = await page.getByRole('button', { name: 'Accept', exact: true }).isEnabled();
     await tabTo(page, accept && canAccept ? 'Accept' : 'Reject');
-  }
-  else if (heading === 'builder-title') await tabTo(page, 'Table this package');
+  } else if (heading === 'builder-title') await tabTo(page, 'Table this package');
   else if (heading === 'side-title') await tabTo(page, 'Make the move');
   else throw new Error(`unexpected panel ${heading}`);
 }
