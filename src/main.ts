@@ -1,4 +1,5 @@
 import './ui/base.css';
+import './pwa';
 import { GAME_VERSION, dailySeed, utcDateOf } from './core/codes';
 import { parseGameParams } from './core/params';
 import { loadCatalog } from './levels';

@@ -177,7 +177,7 @@ function vetoAll(level: Level): Uint8Array {
 export interface FixedResult {
   readonly candidate: string;
   readonly package: Record<string, string>;
-  /** Per seat: share of seeds in which this package, tabled by that seat, was signed. */
+  /** Per seat: share of seeds in which that seat tabled this package and it was signed. */
   readonly signedShare: Partial<ByParty<number>>;
   /** The best of those shares. */
   readonly best: number;
@@ -193,7 +193,8 @@ export interface FixedProposals {
 /**
  * For each candidate package and each seat that may table it: a seat that tables the package
  * every time it is its turn and accepts everything else, the others computer negotiators. Counts
- * the seeds in which that very package is signed.
+ * the seeds in which that seat's own proposal of the package is signed (a deal reached on someone
+ * else's proposal is the computers' doing, not the fixed proposal's).
  */
 export function fixedProposals(
   level: Level,
@@ -215,9 +216,10 @@ export function fixedProposals(
       const strategy = fixedProposal(candidate.package);
       let signed = 0;
       for (const seed of seeds) {
-        const deal = playWithStrategies(level, seed, { [seat]: strategy }, difficulty).context.game
-          .outcome!.deal;
-        if (deal && deal.join() === key) signed++;
+        const game = playWithStrategies(level, seed, { [seat]: strategy }, difficulty).context.game;
+        const signing = game.history.at(-1)?.proposal;
+        if (game.outcome!.deal && signing?.proposer === seat && signing.package.join() === key)
+          signed++;
       }
       const share = round3(signed / seeds.length);
       signedShare[seat] = share;

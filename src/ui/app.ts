@@ -730,18 +730,7 @@ export class App {
       'div',
       { class: 'on-table' },
       h('h2', {}, `On the table, from ${level.parties[view.table.proposer].spec.name}`),
-      h(
-        'ul',
-        { class: 'terms' },
-        level.issues.map((issue, i) =>
-          h(
-            'li',
-            {},
-            h('span', {}, issue.name),
-            h('strong', {}, issue.options[view.table!.package[i]!]!.name),
-          ),
-        ),
-      ),
+      this.termsList(view.table!.package),
       h(
         'ul',
         { class: 'responses' },
@@ -957,6 +946,17 @@ export class App {
     return form;
   }
 
+  /** The terms of a package, one line per issue. */
+  private termsList(pkg: Package): HTMLElement {
+    return h(
+      'ul',
+      { class: 'terms' },
+      this.level.issues.map((issue, i) =>
+        h('li', {}, h('span', {}, issue.name), h('strong', {}, issue.options[pkg[i]!]!.name)),
+      ),
+    );
+  }
+
   // ---- Debrief ----
   private debrief(view: SeatView): HTMLElement {
     const level = this.level;
@@ -981,20 +981,7 @@ export class App {
           ? `A deal was signed in round ${game.round}. Credibility ${credibility(level, outcome.deal)}/100.`
           : `The deadline passed after ${game.round} rounds without a deal.`,
       ),
-      outcome.deal
-        ? h(
-            'ul',
-            { class: 'terms' },
-            level.issues.map((issue, i) =>
-              h(
-                'li',
-                {},
-                h('span', {}, issue.name),
-                h('strong', {}, issue.options[outcome.deal![i]!]!.name),
-              ),
-            ),
-          )
-        : null,
+      outcome.deal ? this.termsList(outcome.deal!) : null,
       outcome.stress ? this.timeline(outcome.stress.years) : null,
       h('h2', {}, 'Scores'),
       h(
@@ -1304,18 +1291,7 @@ export class App {
             'div',
             {},
             h('p', {}, `${level.parties[proposal.proposer].spec.name} proposed:`),
-            h(
-              'ul',
-              { class: 'terms' },
-              level.issues.map((issue, i) =>
-                h(
-                  'li',
-                  {},
-                  h('span', {}, issue.name),
-                  h('strong', {}, issue.options[proposal.package[i]!]!.name),
-                ),
-              ),
-            ),
+            this.termsList(proposal.package),
             h(
               'ul',
               { class: 'responses' },

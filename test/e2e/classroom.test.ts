@@ -1,35 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ARTIFACTS, launch, openPage, serveDist } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { ARTIFACTS, browserSuite, clickTurn, openPage, screenOf } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const screen = (page: Page) => page.evaluate(() => document.body.dataset.screen);
-
-/** One decision through visible controls: reject, table the builder's package, pass. */
-async function act(page: Page): Promise<void> {
-  if ((await screen(page)) === 'handover') {
-    await page.click('#handover-ready');
-    return;
-  }
-  const id = await page.locator('#ui h2[id]').last().getAttribute('id');
-  if (id === 'respond-title')
-    await page.getByRole('button', { name: 'Reject', exact: true }).click();
-  else if (id === 'builder-title')
-    await page.getByRole('button', { name: 'Table this package' }).click();
-  else if (id === 'side-title') await page.getByRole('button', { name: 'Make the move' }).click();
-  else throw new Error(`unexpected panel ${id}`);
-}
+const screen = screenOf;
+const act = clickTurn;
 
 async function playToEnd(page: Page): Promise<void> {
   for (let i = 0; i < 120 && ['play', 'handover'].includes((await screen(page)) ?? ''); i++)
@@ -45,16 +21,16 @@ async function start(page: Page, url: string): Promise<void> {
 
 describe('links, codes and classroom play', () => {
   test('a share link opened in a fresh browser profile reproduces the game', async () => {
-    const first = await openPage(browser);
+    const first = await openPage(suite.browser());
     await start(
       first.page,
-      `${server.url}?level=coalition-2025&seed=PQRS7890&role=europe&difficulty=hard`,
+      `${suite.url()}?level=coalition-2025&seed=PQRS7890&role=europe&difficulty=hard`,
     );
     const link = first.page.url();
     await playToEnd(first.page);
     const a = await first.page.evaluate(() => window.redLines.state());
 
-    const second = await openPage(browser); // a new context: no storage shared
+    const second = await openPage(suite.browser()); // a new context: no storage shared
     await second.page.goto(link);
     await second.page.click('#start');
     await second.page.getByRole('button', { name: 'Go to the table' }).click();
@@ -66,8 +42,8 @@ describe('links, codes and classroom play', () => {
   });
 
   test('the hot-seat hand-over hides the previous seat’s weights', async () => {
-    const { page, errors } = await openPage(browser);
-    await start(page, `${server.url}?mode=hotseat&seats=us,ukraine&seed=HTST2345`);
+    const { page, errors } = await openPage(suite.browser());
+    await start(page, `${suite.url()}?mode=hotseat&seats=us,ukraine&seed=HTST2345`);
     expect(await screen(page)).toBe('handover');
     await page.screenshot({ path: `${ARTIFACTS}/handover.png` });
     expect(await page.locator('#ui .bars, #ui .role-card').count()).toBe(0);
@@ -87,13 +63,13 @@ describe('links, codes and classroom play', () => {
   });
 
   test('the replay viewer steps through a result code and forks from round 2', async () => {
-    const { page, errors } = await openPage(browser);
-    await start(page, `${server.url}?seed=RPLX2345`);
+    const { page, errors } = await openPage(suite.browser());
+    await start(page, `${suite.url()}?seed=RPLX2345`);
     await playToEnd(page);
     const finished = await page.evaluate(() => window.redLines.state());
     const code = await page.locator('#result-code').inputValue();
     expect(code.length).toBeLessThan(1000);
-    await page.goto(`${server.url}?replay=${encodeURIComponent(code)}`);
+    await page.goto(`${suite.url()}?replay=${encodeURIComponent(code)}`);
     await page.waitForSelector('#replay-title');
     expect(await page.locator('.replay').innerText()).toContain('Verified by replay');
     await page.getByRole('button', { name: 'Next round' }).click();
@@ -108,8 +84,8 @@ describe('links, codes and classroom play', () => {
   });
 
   test('a tampered result code in a link is refused with a reason and the menu still works', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}?replay=${encodeURIComponent('1.AAAAAAAAAA.tampered')}`);
+    const { page, errors } = await openPage(suite.browser());
+    await page.goto(`${suite.url()}?replay=${encodeURIComponent('1.AAAAAAAAAA.tampered')}`);
     await page.waitForSelector('#start');
     expect(await page.locator('#notice').innerText()).toContain('cannot be replayed');
     expect(errors).toEqual([]);

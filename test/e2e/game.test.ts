@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { createGame, stateHash, waitingFor } from '../../src/core/game';
 import { seatsFor } from '../../src/core/rules';
 import { loadLevel } from '../../src/node/levels';
-import { ARTIFACTS, launch, openPage, serveDist } from './harness';
+import { ARTIFACTS, browserSuite, openPage } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -87,8 +77,8 @@ async function playToDebrief(page: Page, accept: boolean): Promise<void> {
 
 describe('the game in Chromium', () => {
   test('a new player finishes a game from the default URL with the keyboard alone', async () => {
-    const { page, errors, external } = await openPage(browser);
-    await page.goto(server.url);
+    const { page, errors, external } = await openPage(suite.browser());
+    await page.goto(suite.url());
     await page.waitForSelector('#start');
     await page.screenshot({ path: `${ARTIFACTS}/menu.png` });
     expect(await seriousViolations(page)).toEqual([]);
@@ -120,9 +110,9 @@ describe('the game in Chromium', () => {
   });
 
   test('the browser reaches the same stateHash as the core in Node for the same seed and moves', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(suite.browser());
     await page.goto(
-      `${server.url}?seed=K7F2Q9XM&role=ukraine&difficulty=normal&level=coalition-2025`,
+      `${suite.url()}?seed=K7F2Q9XM&role=ukraine&difficulty=normal&level=coalition-2025`,
     );
     await page.click('#start');
     await page.getByRole('button', { name: 'Go to the table' }).click();
@@ -157,14 +147,14 @@ describe('the game in Chromium', () => {
   });
 
   test('a URL carrying script and img payloads runs nothing and shows a plain notice', async () => {
-    const { page, errors, dialogs } = await openPage(browser);
+    const { page, errors, dialogs } = await openPage(suite.browser());
     const payload = new URLSearchParams({
       level: '<script>window.__pwned=1</script>',
       seed: '<img src=x onerror="window.__pwned=2">',
       role: '"><svg onload=alert(1)>',
       difficulty: 'javascript:alert(1)',
     });
-    await page.goto(`${server.url}?${payload.toString()}`);
+    await page.goto(`${suite.url()}?${payload.toString()}`);
     await page.waitForSelector('#start');
     const notice = await page.locator('#notice').innerText();
     expect(notice).toContain('Unknown level');
@@ -187,8 +177,8 @@ describe('the game in Chromium', () => {
     [1920, 1080],
   ] as const)
     test(`the table and the controls fit at ${width}×${height}`, async () => {
-      const { page, errors } = await openPage(browser, width, height);
-      await page.goto(`${server.url}?seed=BCDF2345`);
+      const { page, errors } = await openPage(suite.browser(), width, height);
+      await page.goto(`${suite.url()}?seed=BCDF2345`);
       await page.click('#start');
       await page.getByRole('button', { name: 'Go to the table' }).click();
       await page.waitForTimeout(800);

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -93,4 +94,43 @@ export async function openPage(browser: Browser, width = 1280, height = 720): Pr
       external.push(r.url());
   });
   return { page, errors, external, dialogs };
+}
+
+/** One static server and one browser for a test file, closed after its last test. */
+export function browserSuite(): { browser: () => Browser; url: () => string } {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launch();
+  });
+  // Each test's pages close after it, so an earlier game's render loop never slows the next test.
+  afterEach(async () => {
+    for (const context of browser?.contexts() ?? []) await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { browser: () => browser!, url: () => server!.url };
+}
+
+export const screenOf = (page: Page) => page.evaluate(() => document.body.dataset.screen);
+
+/**
+ * One decision through visible controls: hand over in hot-seat play, reject what is on the
+ * table, table the builder's starting package on one's own turn, pass the side moves.
+ */
+export async function clickTurn(page: Page): Promise<void> {
+  if ((await screenOf(page)) === 'handover') {
+    await page.click('#handover-ready');
+    return;
+  }
+  const id = await page.locator('#ui h2[id]').last().getAttribute('id');
+  if (id === 'respond-title')
+    await page.getByRole('button', { name: 'Reject', exact: true }).click();
+  else if (id === 'builder-title')
+    await page.getByRole('button', { name: 'Table this package' }).click();
+  else if (id === 'side-title') await page.getByRole('button', { name: 'Make the move' }).click();
+  else throw new Error(`unexpected panel ${id}`);
 }

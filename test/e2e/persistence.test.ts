@@ -1,25 +1,22 @@
 // Issue 6: what survives a reload. Settings, a corrupt save, resuming a saved game, and playing the
 // built game with the network switched off (the service worker from src/pwa.ts). Runs against
 // dist/: `npx vite build && npx vitest run --config vitest.e2e.config.ts test/e2e/persistence.test.ts`
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ARTIFACTS, launch, openPage, serveDist } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import {
+  ARTIFACTS,
+  browserSuite,
+  clickTurn,
+  openPage as openWatchedPage,
+  type Watched,
+} from './harness';
 
 const SETTINGS_KEY = 'redlines.settings.v1';
 const SAVE_KEY = 'redlines.save.v1';
 const SAVE_CORRUPT_KEY = 'redlines.save.corrupt';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
+const openPage = (): Promise<Watched> => openWatchedPage(suite.browser());
 
 const screen = (page: Page) => page.evaluate(() => document.body.dataset.screen);
 const state = (page: Page) => page.evaluate(() => window.redLines.state());
@@ -29,20 +26,7 @@ const rootData = (page: Page) =>
     return { motion, palette, text };
   });
 
-/**
- * One decision, as in game.test.ts: reject what is on the table, table the builder's starting
- * package on our own turn, pass the side moves.
- */
-async function playTurn(page: Page): Promise<void> {
-  const heading = await page.locator('#ui h2[id]').last().getAttribute('id');
-  if (heading === 'respond-title')
-    await page.getByRole('button', { name: 'Reject', exact: true }).click();
-  else if (heading === 'builder-title')
-    await page.getByRole('button', { name: 'Table this package' }).click();
-  else if (heading === 'side-title')
-    await page.getByRole('button', { name: 'Make the move' }).click();
-  else throw new Error(`unexpected panel ${heading}`);
-}
+const playTurn = clickTurn;
 
 /** From the menu of a fresh page to the table, with the game's state past its briefing. */
 async function startAtTable(page: Page): Promise<void> {
@@ -75,8 +59,8 @@ async function openSettings(page: Page) {
 
 describe('persistence and offline play (issue 6)', () => {
   test('settings changed in the dialog survive a reload', async () => {
-    const { page, errors, external } = await openPage(browser);
-    await page.goto(server.url);
+    const { page, errors, external } = await openPage();
+    await page.goto(suite.url());
     await page.waitForSelector('#start');
     // Defaults: sound on at 80%, motion follows the system (no preference here), normal palette and text.
     expect(await rootData(page)).toEqual({ motion: 'full', palette: 'default', text: 'normal' });
@@ -129,7 +113,7 @@ describe('persistence and offline play (issue 6)', () => {
   });
 
   test('a corrupt save shows a plain notice, is set aside, leaves the settings alone, and the game still starts', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage();
     const settings = JSON.stringify({
       sound: false,
       volume: 0.4,
@@ -146,7 +130,7 @@ describe('persistence and offline play (issue 6)', () => {
       },
       { settingsKey: SETTINGS_KEY, saveKey: SAVE_KEY, settings },
     );
-    await page.goto(server.url);
+    await page.goto(suite.url());
     await page.waitForSelector('#start');
 
     const notice = page.locator('#notice');
@@ -160,7 +144,8 @@ describe('persistence and offline play (issue 6)', () => {
     );
     expect(stored).toEqual([null, '{not json', settings]);
     expect((await rootData(page)).palette).toBe('colourblind');
-    await page.screenshot({ path: `${ARTIFACTS}/corrupt-save-notice.png` });
+    await page.locator('#notice').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/corrupt-save-notice.png`, fullPage: true });
 
     await page.click('#start');
     await page.waitForSelector('#briefing-title');
@@ -170,9 +155,9 @@ describe('persistence and offline play (issue 6)', () => {
   });
 
   test('a game saved after two rounds resumes at the same round with the same stateHash', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage();
     await page.goto(
-      `${server.url}?seed=K7F2Q9XM&role=ukraine&difficulty=normal&level=coalition-2025`,
+      `${suite.url()}?seed=K7F2Q9XM&role=ukraine&difficulty=normal&level=coalition-2025`,
     );
     await page.waitForSelector('#start');
     await startAtTable(page);
@@ -210,19 +195,24 @@ describe('persistence and offline play (issue 6)', () => {
   });
 
   test('the built game reloads and plays with the network switched off', async () => {
-    const { page, errors, external } = await openPage(browser);
+    const { page, errors, external } = await openPage();
     const context = page.context();
-    await page.goto(server.url);
+    await page.goto(suite.url());
     await page.waitForSelector('#start');
     // The worker registers after the load event, precaches everything, then activates.
     const active = await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.ready;
-      const worker = registration.active!;
-      if (worker.state !== 'activated')
-        await new Promise<void>((resolve) =>
-          worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
-        );
-      return { state: worker.state, script: new URL(worker.scriptURL).pathname };
+      const ready = navigator.serviceWorker.ready.then(async (registration) => {
+        const worker = registration.active!;
+        if (worker.state !== 'activated')
+          await new Promise<void>((resolve) =>
+            worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
+          );
+        return { state: worker.state, script: new URL(worker.scriptURL).pathname };
+      });
+      const late = new Promise<string>((resolve) =>
+        setTimeout(() => resolve("no service worker: does src/main.ts import './pwa'?"), 30_000),
+      );
+      return Promise.race([ready, late]);
     });
     expect(active).toEqual({ state: 'activated', script: '/sw.js' });
     await page.reload();
@@ -243,7 +233,7 @@ describe('persistence and offline play (issue 6)', () => {
     await playTurn(page);
 
     // A game URL (with its query) is a navigation the worker answers with the cached page too.
-    await page.goto(`${server.url}?seed=BCDF2345&level=coalition-2025`);
+    await page.goto(`${suite.url()}?seed=BCDF2345&level=coalition-2025`);
     await page.waitForSelector('#start');
     await startAtTable(page);
 

@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { resultCodeFor } from '../../src/core/codes';
 import { playComputerGame } from '../../src/core/game';
 import { loadLevel } from '../../src/node/levels';
-import { ARTIFACTS, launch, openPage, serveDist } from './harness';
+import { ARTIFACTS, browserSuite, openPage } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 function codeFor(seed: string): string {
   const loaded = loadLevel('coalition-2025');
@@ -29,8 +18,8 @@ test('the teacher page verifies three codes, refuses the tampered one, and expor
   const [a, b, c] = [codeFor('TCHR2345'), codeFor('TCHR6789'), codeFor('TCHRBCDF')];
   const middle = Math.floor(c.length / 2);
   const tampered = c.slice(0, middle) + (c[middle] === 'A' ? 'B' : 'A') + c.slice(middle + 1);
-  const { page, errors, external } = await openPage(browser);
-  await page.goto(`${server.url}?mode=teacher`);
+  const { page, errors, external } = await openPage(suite.browser());
+  await page.goto(`${suite.url()}?mode=teacher`);
   await page.waitForSelector('#tc-codes');
   await page.fill('#tc-codes', `Ada: ${a}\nBen: ${b}\nCy: ${tampered}`);
   await page.waitForSelector('tr.tc-refused');
