@@ -536,6 +536,20 @@ export class App {
         `Seed ${this.seed} · ${this.settings.difficulty} · deadline ${spec.deadline} rounds`,
       ),
       hint ? h('p', { class: 'hint' }, hint.text) : null,
+      h(
+        'p',
+        { class: 'row' },
+        h(
+          'button',
+          { class: 'primary', 'data-autofocus': true, onclick: () => this.begin() },
+          'Go to the table',
+        ),
+        h(
+          'span',
+          { class: 'muted' },
+          'Read your role card first: it is what you will negotiate for.',
+        ),
+      ),
       h('h2', {}, 'Your role card'),
       h('p', {}, view.you.briefing),
       h('h3', {}, 'Objectives'),
@@ -591,11 +605,7 @@ export class App {
         { class: 'muted' },
         'Facts come from public reporting on the talks; they are context, not predictions. Cards marked as fiction are invented for the game.',
       ),
-      h(
-        'button',
-        { class: 'primary', 'data-autofocus': true, onclick: () => this.begin() },
-        'Go to the table',
-      ),
+      h('button', { class: 'primary', onclick: () => this.begin() }, 'Go to the table'),
     );
   }
 

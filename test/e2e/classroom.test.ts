@@ -16,7 +16,7 @@ async function playToEnd(page: Page): Promise<void> {
 async function start(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.click('#start');
-  await page.getByRole('button', { name: 'Go to the table' }).click();
+  await page.getByRole('button', { name: 'Go to the table' }).first().click();
 }
 
 describe('links, codes and classroom play', () => {
@@ -33,7 +33,7 @@ describe('links, codes and classroom play', () => {
     const second = await openPage(suite.browser()); // a new context: no storage shared
     await second.page.goto(link);
     await second.page.click('#start');
-    await second.page.getByRole('button', { name: 'Go to the table' }).click();
+    await second.page.getByRole('button', { name: 'Go to the table' }).first().click();
     await playToEnd(second.page);
     const b = await second.page.evaluate(() => window.redLines.state());
     expect(b).toEqual(a);

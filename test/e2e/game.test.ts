@@ -115,7 +115,7 @@ describe('the game in Chromium', () => {
       `${suite.url()}?seed=K7F2Q9XM&role=ukraine&difficulty=normal&level=coalition-2025`,
     );
     await page.click('#start');
-    await page.getByRole('button', { name: 'Go to the table' }).click();
+    await page.getByRole('button', { name: 'Go to the table' }).first().click();
     await playToDebrief(page, false);
     const browserState = await page.evaluate(() => window.redLines.state());
 
@@ -180,7 +180,7 @@ describe('the game in Chromium', () => {
       const { page, errors } = await openPage(suite.browser(), width, height);
       await page.goto(`${suite.url()}?seed=BCDF2345`);
       await page.click('#start');
-      await page.getByRole('button', { name: 'Go to the table' }).click();
+      await page.getByRole('button', { name: 'Go to the table' }).first().click();
       await page.waitForTimeout(800);
       await page.screenshot({ path: `${ARTIFACTS}/table-${width}x${height}.png` });
       const canvas = await page.locator('#game canvas').boundingBox();

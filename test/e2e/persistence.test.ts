@@ -32,7 +32,7 @@ const playTurn = clickTurn;
 async function startAtTable(page: Page): Promise<void> {
   await page.click('#start');
   await page.waitForSelector('#briefing-title');
-  await page.getByRole('button', { name: 'Go to the table' }).click();
+  await page.getByRole('button', { name: 'Go to the table' }).first().click();
   await page.waitForSelector('.play');
   await page.waitForFunction(() => window.redLines.state()?.phase !== 'briefing');
 }
