@@ -108,7 +108,8 @@ export function tableProposal(state: GameState, proposal: Proposal): GameState {
   };
 }
 
-const estimate = (level: Level, belief: Belief, party: Party, pkg: Package): number => {
+/** A party's utility of a package as everyone estimates it from what the party said in public. */
+export const estimate = (level: Level, belief: Belief, party: Party, pkg: Package): number => {
   const total = belief.weights.reduce((a, b) => a + b, 0);
   const table = contributionTable(
     level,

@@ -4,11 +4,11 @@ import { waitingFor, phaseOf, type GameSnapshot } from './game';
 import type { Level, Package } from './level/level';
 import type { Phase } from './machine';
 import { PARTIES, type ByParty, type Party } from './parties';
-import { checkProposal } from './rules';
+import { checkProposal, estimate } from './rules';
 import type { GameState, Outcome, Proposal, Response, SideMove } from './state';
 import { credibility } from './stress';
 import { gameLog, type LogEntry } from './transcript';
-import { contributionTable, effectiveWeights, targetUtility, utility } from './utility';
+import { effectiveWeights, targetUtility, utility } from './utility';
 
 export type Mood = 'pleased' | 'neutral' | 'uneasy' | 'angry';
 
@@ -140,14 +140,8 @@ export function assessPackage(
       continue;
     }
     const belief = game.beliefs[party];
-    const total = belief.weights.reduce((a, b) => a + b, 0);
-    const table = contributionTable(
-      level,
-      party,
-      belief.weights.map((w) => w / total),
-    );
-    const estimate = pkg.reduce((sum, o, i) => sum + table[level.offsets[i]! + o]!, 0);
-    const margin = estimate + game.parties[party].dealBonus - belief.threshold;
+    const estimated = estimate(level, belief, party, pkg);
+    const margin = estimated + game.parties[party].dealBonus - belief.threshold;
     moods[party] =
       margin >= 0.03
         ? 'pleased'

@@ -272,6 +272,8 @@ export function walkAwayWorth(level: Level, state: GameState, party: Party): num
 const PRINCIPLED_EXPONENT = 0.5;
 /** Spread (in utility) of the estimated odds that a party accepts around its estimated threshold. */
 const ACCEPT_SPREAD = 0.04;
+/** Rounds of rejections the principled player learns from, and the step above a rejected offer. */
+export const LEARN = { rounds: 2, step: 0.01, spread: 0.04, relax: 0, hope: 0 };
 /** Margin over walking away that it keeps until the last round. */
 const PRINCIPLED_MARGIN = 0.03;
 
@@ -347,7 +349,25 @@ function principledProposal(level: Level, state: GameState, party: Party): Packa
       ),
     ),
   );
-  const thresholds = others.map((p) => state.beliefs[p].threshold - state.parties[p].dealBonus);
+  // What each party needs: the public estimate, but never below what it turned down lately.
+  const estimateOf = (j: number, pkg: Package): number => {
+    const n = packageIndex(level, pkg);
+    let e = -penalties[j]![level.firmMask[others[j]!][n]!]!;
+    for (let i = 0; i < width; i++) e += estimates[j]![level.cells[n * width + i]!]!;
+    return e;
+  };
+  const recent = state.history.filter((r) => r.round > state.round - LEARN.rounds);
+  const thresholds = others.map((p, j) => {
+    let needs = state.beliefs[p].threshold;
+    let accepted = false;
+    for (const r of recent)
+      if (r.responses[p]?.accept === false && r.responses[p]?.redLine === undefined)
+        needs = Math.max(needs, estimateOf(j, r.proposal.package) + LEARN.step);
+      else if (r.responses[p]?.accept === true) accepted = true;
+    // A party that has been accepting is on board: its demands fall as the deadline nears.
+    if (accepted) needs -= LEARN.relax * (state.round / level.spec.deadline);
+    return needs - state.parties[p].dealBonus;
+  });
   let best = -1;
   let bestValue = -Infinity;
   for (const n of knownFeasible(level, state, party)) {
@@ -361,9 +381,9 @@ function principledProposal(level: Level, state: GameState, party: Party): Packa
       if (seen.get(p)!.has(n)) continue;
       let e = -penalties[j]![level.firmMask[p][n]!]!;
       for (let i = 0; i < width; i++) e += estimates[j]![level.cells[n * width + i]!]!;
-      odds /= 1 + Math.exp(-(e - thresholds[j]!) / ACCEPT_SPREAD);
+      odds /= 1 + Math.exp(-(e - thresholds[j]!) / LEARN.spread);
     }
-    const value = (worth - walkAway) * odds;
+    const value = (worth - walkAway - LEARN.hope * (target - walkAway)) * odds;
     if (value > bestValue) {
       best = n;
       bestValue = value;

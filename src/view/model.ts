@@ -1,7 +1,8 @@
 // What the Phaser scenes draw. The adapter builds these from a game snapshot; scenes only read them.
 import type { Party } from '../core/parties';
 
-export type Mood = 'pleased' | 'neutral' | 'uneasy' | 'angry';
+export type { Mood } from '../core/seatView';
+import type { Mood } from '../core/seatView';
 
 export interface DelegationView {
   readonly party: Party;
