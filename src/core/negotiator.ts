@@ -197,14 +197,19 @@ export function chooseProposal(level: Level, state: GameState, party: Party): Pa
     if (utilities[k]! < ownTarget && k > 0) break;
     const n = order[k]!;
     const base = n * width;
+    // Only a package more parties accept can replace the best so far: stop at the first
+    // refusal that rules that out.
+    const maxRefusals = others.length - (bestCount + 1);
     let count = 0;
-    for (let j = 0; j < others.length; j++) {
+    let refusals = 0;
+    for (let j = 0; j < others.length && refusals <= maxRefusals; j++) {
       const table = estimates[j]!;
       let e = -penalties[j]![masks[j]![n]!]!;
       for (let i = 0; i < width; i++) e += table[cells[base + i]!]!;
       if (e >= thresholds[j]!) count++;
+      else refusals++;
     }
-    if (count > bestCount) {
+    if (refusals <= maxRefusals && count > bestCount) {
       best = n;
       bestCount = count;
       if (count === others.length) break;
