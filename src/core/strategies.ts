@@ -35,7 +35,7 @@ export function ownUtilities(level: Level, state: GameState, party: Party): Floa
   const ps = state.parties[party];
   const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}`;
   let cache = ownCache.get(level);
-  if (!cache) ownCache.set(level, (cache = new Map()));
+  if (!cache) ownCache.set(level, (cache = new Map<string, Float64Array>()));
   const hit = cache.get(key);
   if (hit) return hit;
   const table = contributionTable(level, party, effectiveWeights(level, party, ps));
@@ -208,7 +208,7 @@ function endingOdds(level: Level, state: GameState): Float64Array {
   const resolve = resolveAtSigning(level, state);
   const key = resolve.toFixed(3);
   let cache = oddsCache.get(level);
-  if (!cache) oddsCache.set(level, (cache = new Map()));
+  if (!cache) oddsCache.set(level, (cache = new Map<string, Float64Array>()));
   const hit = cache.get(key);
   if (hit) return hit;
   const odds = new Float64Array(101 * 3);
@@ -235,7 +235,7 @@ export function worthTable(level: Level, state: GameState, party: Party): Float6
   const ps = state.parties[party];
   const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}|${ps.dealBonus}|${resolveAtSigning(level, state).toFixed(3)}`;
   let cache = worthCache.get(level);
-  if (!cache) worthCache.set(level, (cache = new Map()));
+  if (!cache) worthCache.set(level, (cache = new Map<string, Float64Array>()));
   const hit = cache.get(key);
   if (hit) return hit;
   const odds = endingOdds(level, state);
@@ -273,7 +273,8 @@ const PRINCIPLED_EXPONENT = 0.5;
 /** Spread (in utility) of the estimated odds that a party accepts around its estimated threshold. */
 const ACCEPT_SPREAD = 0.04;
 /** Rounds of rejections the principled player learns from, and the step above a rejected offer. */
-export const LEARN = { rounds: 2, step: 0.01, spread: 0.04, relax: 0, hope: 0 };
+const LEARN_ROUNDS = 2;
+const LEARN_STEP = 0.01;
 /** Margin over walking away that it keeps until the last round. */
 const PRINCIPLED_MARGIN = 0.03;
 
@@ -314,11 +315,9 @@ function plan(level: Level, state: GameState, party: Party): Plan {
 }
 
 /**
- * The package the principled player tables: the best for itself (in expected score) among those
- * that cross no red line anyone has made known and that every other party is predicted to accept,
- * from the public estimate of its weights and threshold (`state.beliefs`) or because it accepted
- * the same package before. If none is worth its target, it tables the package worth at least its
- * target that the most others are predicted to accept.
+ * The package the principled player tables: among those that cross no hard red line it knows of
+ * and are worth at least its target, the one with the largest expected gain over walking away,
+ * the odds of acceptance coming from the public estimates of the others (see `principled`).
  */
 function principledProposal(level: Level, state: GameState, party: Party): Package {
   const { target, walkAway } = plan(level, state, party);
@@ -356,16 +355,12 @@ function principledProposal(level: Level, state: GameState, party: Party): Packa
     for (let i = 0; i < width; i++) e += estimates[j]![level.cells[n * width + i]!]!;
     return e;
   };
-  const recent = state.history.filter((r) => r.round > state.round - LEARN.rounds);
+  const recent = state.history.filter((r) => r.round > state.round - LEARN_ROUNDS);
   const thresholds = others.map((p, j) => {
     let needs = state.beliefs[p].threshold;
-    let accepted = false;
     for (const r of recent)
       if (r.responses[p]?.accept === false && r.responses[p]?.redLine === undefined)
-        needs = Math.max(needs, estimateOf(j, r.proposal.package) + LEARN.step);
-      else if (r.responses[p]?.accept === true) accepted = true;
-    // A party that has been accepting is on board: its demands fall as the deadline nears.
-    if (accepted) needs -= LEARN.relax * (state.round / level.spec.deadline);
+        needs = Math.max(needs, estimateOf(j, r.proposal.package) + LEARN_STEP);
     return needs - state.parties[p].dealBonus;
   });
   let best = -1;
@@ -381,9 +376,9 @@ function principledProposal(level: Level, state: GameState, party: Party): Packa
       if (seen.get(p)!.has(n)) continue;
       let e = -penalties[j]![level.firmMask[p][n]!]!;
       for (let i = 0; i < width; i++) e += estimates[j]![level.cells[n * width + i]!]!;
-      odds /= 1 + Math.exp(-(e - thresholds[j]!) / LEARN.spread);
+      odds /= 1 + Math.exp(-(e - thresholds[j]!) / ACCEPT_SPREAD);
     }
-    const value = (worth - walkAway - LEARN.hope * (target - walkAway)) * odds;
+    const value = (worth - walkAway) * odds;
     if (value > bestValue) {
       best = n;
       bestValue = value;
@@ -404,26 +399,33 @@ function principledAccepts(level: Level, state: GameState, party: Party, pkg: Pa
 }
 
 /**
- * *Principled*: negotiates on interests, the way the briefing teaches.
+ * *Principled*: negotiates on interests, the way the briefings teach, with only what its seat may
+ * know (its own numbers; the others' public positions, red lines and answers).
  *
- * - It values a package by the score it expects from signing it: its own utility of the terms and
- *   the odds of each stress-test ending (credibility against Russia's resolve, estimated with the
- *   public rule of `src/core/stress.ts` over fixed draws). Walking away is worth its reservation
- *   value at the deadline (after its known drift) and the no-deal ending.
- * - It reads the table: red lines others invoke become known (`state.parties[p].known`) and are
- *   never crossed again; "not enough" rejections raise the public estimate of what that party
- *   wants on the issues it named (`state.beliefs`); packages a party accepted or tabled before
- *   are taken as acceptable to it again.
- * - It trades: among packages that cross no known red line, it tables the best for itself that
- *   every other party is predicted to accept, so it gives away issues that weigh little for it and
- *   much for the others, and keeps those that weigh most for it.
- * - Its target falls from the best it may hope for towards walking away as the deadline nears
- *   (a Boulware curve, exponent 0.5). It accepts a package worth its target that crosses none of
- *   its own hard red lines; in the last round it accepts anything worth more than walking away,
- *   and it never accepts anything worth less.
- * - When a package worth signing is blocked by a party invoking a firm red line, it puts pressure
- *   on that party; when a single party holds out only for more, it offers that party an incentive
- *   if the package stays clearly worth signing after paying for it; otherwise it passes.
+ * - **Worth.** It values a package by the score it expects from signing it now: its own utility
+ *   of the terms (with incentives received) and the odds of each stress-test ending, from the
+ *   package's credibility against Russia's resolve (the public rule of `src/core/stress.ts`, over
+ *   fixed draws, never the game's own generator). Walking away is worth its reservation value at
+ *   the deadline (after its own drift) and the no-deal ending.
+ * - **Reading rejections.** Red lines others invoke become known (`state.parties[p].known`) and
+ *   are never crossed again. "Not enough for us on …" raises the public estimate of that party's
+ *   weight on the issues it named and of its threshold (`state.beliefs`); on top of that, it
+ *   assumes a party needs at least a little more than any offer it turned down in the last two
+ *   rounds. A package a party accepted or tabled before is taken as acceptable to it.
+ * - **Trading.** It tables, among the packages that cross no known hard red line and are worth
+ *   at least its current target, the one with the best expected gain: its gain over walking away
+ *   times the estimated odds that every other party accepts. It so gives away the issues that
+ *   weigh little for it and much for the others, and keeps those that weigh most for it. Its
+ *   target falls from the best it may hope for to walking away as the deadline nears (a Boulware
+ *   curve, exponent 0.5).
+ * - **Answering.** It accepts a package that crosses none of its own hard red lines, is worth
+ *   more than walking away, and meets its concession target (the same time-dependent curve as a
+ *   computer delegation of its style). In the last round it accepts anything worth more than
+ *   walking away; it never accepts anything worth less, however late.
+ * - **Side moves.** It presses a party that blocks the table with a firm red line (pressure
+ *   softens firm lines); when it accepted a package that a single party turned down for "not
+ *   enough", it offers that party an incentive (while its own incentives stay affordable);
+ *   otherwise it passes. These are the rules of `chooseSideMove`.
  */
 export const principled: Strategy = strategy({
   propose: principledProposal,

@@ -594,6 +594,15 @@ export class App {
           ),
         ),
       ),
+      h(
+        'p',
+        {},
+        h(
+          'button',
+          { type: 'button', id: 'print-cards', onclick: () => this.printRoleCards() },
+          'Print the role cards (one page per seat)',
+        ),
+      ),
       h('h2', {}, 'History behind this level'),
       h(
         'ul',
@@ -637,6 +646,69 @@ export class App {
         `I am ${name}: show my screen`,
       ),
     );
+  }
+
+  /**
+   * Role cards for in-person play: one printed page per seat with its briefing, objectives and
+   * red lines, and what the other delegations say in public. Only the print stylesheet shows them.
+   */
+  private printRoleCards(): void {
+    const level = this.level;
+    const cards = h(
+      'div',
+      { class: 'print-cards', 'aria-hidden': 'true' },
+      PARTIES.map((party) => {
+        const model = level.parties[party];
+        const total = model.weights.reduce((a, b) => a + b, 0);
+        return h(
+          'article',
+          { class: 'print-card' },
+          h('h1', {}, `${level.spec.title}: ${model.spec.name}`),
+          h('p', {}, model.spec.briefing),
+          h('h2', {}, 'Objectives'),
+          h(
+            'ul',
+            {},
+            model.spec.objectives.map((x) => h('li', {}, x)),
+          ),
+          h('h2', {}, 'What matters to you (share of your weight)'),
+          h(
+            'ul',
+            {},
+            level.issues.map((issue, i) =>
+              h('li', {}, `${issue.name}: ${percent(model.weights[i]! / total)}%`),
+            ),
+          ),
+          h('h2', {}, 'Your red lines'),
+          h(
+            'ul',
+            {},
+            model.redLines.map((r) => h('li', {}, `${r.hard ? 'Hard' : 'Firm'}: ${r.says}`)),
+          ),
+          h('h2', {}, 'What the others say in public'),
+          h(
+            'ul',
+            {},
+            PARTIES.filter((p) => p !== party).map((p) =>
+              h(
+                'li',
+                {},
+                h('strong', {}, level.parties[p].spec.name),
+                `: ${level.parties[p].spec.publicPosition}`,
+              ),
+            ),
+          ),
+          h(
+            'p',
+            { class: 'muted' },
+            `Deadline: ${level.spec.deadline} rounds. Keep this card to yourself.`,
+          ),
+        );
+      }),
+    );
+    document.querySelector('.print-cards')?.remove();
+    document.body.append(cards);
+    window.print();
   }
 
   private begin(): void {
@@ -740,7 +812,7 @@ export class App {
       'div',
       { class: 'on-table' },
       h('h2', {}, `On the table, from ${level.parties[view.table.proposer].spec.name}`),
-      this.termsList(view.table!.package),
+      this.termsList(view.table.package),
       h(
         'ul',
         { class: 'responses' },
@@ -991,7 +1063,7 @@ export class App {
           ? `A deal was signed in round ${game.round}. Credibility ${credibility(level, outcome.deal)}/100.`
           : `The deadline passed after ${game.round} rounds without a deal.`,
       ),
-      outcome.deal ? this.termsList(outcome.deal!) : null,
+      outcome.deal ? this.termsList(outcome.deal) : null,
       outcome.stress ? this.timeline(outcome.stress.years) : null,
       h('h2', {}, 'Scores'),
       h(

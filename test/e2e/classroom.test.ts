@@ -90,4 +90,21 @@ describe('links, codes and classroom play', () => {
     expect(await page.locator('#notice').innerText()).toContain('cannot be replayed');
     expect(errors).toEqual([]);
   });
+
+  test('the briefing prints one role card per seat and nothing else', async () => {
+    const { page, errors } = await openPage(suite.browser());
+    await page.goto(`${suite.url()}?seed=PRNT2345`);
+    await page.click('#start');
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.click('#print-cards');
+    await page.emulateMedia({ media: 'print' });
+    const cards = page.locator('.print-card');
+    expect(await cards.count()).toBe(4);
+    await expect(cards.first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('#ui').isVisible()).resolves.toBe(false);
+    expect(await cards.nth(2).innerText()).toContain('Russia');
+    expect(errors).toEqual([]);
+  });
 });
