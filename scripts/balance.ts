@@ -79,7 +79,9 @@ function printTable(results: readonly LevelBalance[], options: BalanceOptions, s
       `${options.seeds} computer-only games, ${options.strategySeeds} games per strategy and seat, ` +
       `${options.fixedSeeds} per fixed proposal and seat (${seconds.toFixed(1)} s)\n`,
   );
-  console.log('level            deal rate  mean round  lasting / uneasy / war / no deal  war of deals');
+  console.log(
+    'level            deal rate  mean round  lasting / uneasy / war / no deal  war of deals',
+  );
   for (const r of results) {
     const c = r.computer;
     const o = c.outcomes;
@@ -98,7 +100,9 @@ function printTable(results: readonly LevelBalance[], options: BalanceOptions, s
   console.log(`\nmost successful single fixed proposal (share of seeds in which it is signed)`);
   for (const r of results) {
     const b = r.fixed.best;
-    console.log(`${r.level.padEnd(16)} ${pct(b.share).padStart(5)}  ${b.candidate} tabled by ${b.seat}`);
+    const what =
+      b.share > 0 ? `${b.candidate} tabled by ${b.seat}` : 'no candidate was ever signed';
+    console.log(`${r.level.padEnd(16)} ${pct(b.share).padStart(5)}  ${what}`);
   }
 }
 
@@ -153,7 +157,11 @@ async function main() {
     console.log(
       JSON.stringify(
         {
-          command: `npm run balance -- --json${process.argv.slice(2).filter((a) => a !== '--json').map((a) => ` ${a}`).join('')}`,
+          command: `npm run balance -- --json${process.argv
+            .slice(2)
+            .filter((a) => a !== '--json')
+            .map((a) => ` ${a}`)
+            .join('')}`,
           difficulty: options.difficulty,
           baseSeed: options.baseSeed,
           seeds: options.seeds,

@@ -4,7 +4,7 @@
 import { phaseOf, waitingFor, type GameSnapshot } from './game';
 import { packageAt, packageIndex, type Level, type Package } from './level/level';
 import type { GameEvent } from './machine';
-import { chooseSideMove, dealValue, knownFeasible } from './negotiator';
+import { dealValue, knownFeasible } from './negotiator';
 import { PARTIES, type Party } from './parties';
 import { rngFromSeed, type RngState } from './rng';
 import { checkProposal, checkResponse, checkSideMove } from './rules';
@@ -272,9 +272,9 @@ export function walkAwayWorth(level: Level, state: GameState, party: Party): num
 const PRINCIPLED_EXPONENT = 0.5;
 /** Spread (in utility) of the estimated odds that a party accepts around its estimated threshold. */
 const ACCEPT_SPREAD = 0.04;
-/** Rounds of rejections the principled player learns from, and the step above a rejected offer. */
+/** Rounds of rejections the principled player learns from, and how far above a rejected offer. */
 const LEARN_ROUNDS = 2;
-const LEARN_STEP = 0.01;
+const LEARN_STEP = 0.05;
 /** Margin over walking away that it keeps until the last round. */
 const PRINCIPLED_MARGIN = 0.03;
 
@@ -357,11 +357,12 @@ function principledProposal(level: Level, state: GameState, party: Party): Packa
   };
   const recent = state.history.filter((r) => r.round > state.round - LEARN_ROUNDS);
   const thresholds = others.map((p, j) => {
-    let needs = state.beliefs[p].threshold;
+    // The public estimate is before incentives; what it turned down was turned down with them.
+    let needs = state.beliefs[p].threshold - state.parties[p].dealBonus;
     for (const r of recent)
       if (r.responses[p]?.accept === false && r.responses[p]?.redLine === undefined)
         needs = Math.max(needs, estimateOf(j, r.proposal.package) + LEARN_STEP);
-    return needs - state.parties[p].dealBonus;
+    return needs;
   });
   let best = -1;
   let bestValue = -Infinity;
@@ -399,6 +400,26 @@ function principledAccepts(level: Level, state: GameState, party: Party, pkg: Pa
 }
 
 /**
+ * Pressure, never incentives: on a party that blocks the table with a firm red line, else on the
+ * one party that alone turns down a package the principled player accepted.
+ */
+function principledSideMove(level: Level, state: GameState, party: Party): SideMove {
+  const rejecting = PARTIES.filter((p) => p !== party && state.responses[p]?.accept === false);
+  const lineOf = (p: Party) => {
+    const id = state.responses[p]?.redLine;
+    return id === undefined ? undefined : level.parties[p].redLines.find((l) => l.id === id);
+  };
+  const firm = rejecting.find((p) => lineOf(p)?.hard === false);
+  const lone = rejecting.length === 1 ? rejecting[0]! : undefined;
+  const holdout =
+    lone !== undefined && state.responses[party]?.accept === true && lineOf(lone)?.hard !== true
+      ? lone
+      : undefined;
+  const target = firm ?? holdout;
+  return target === undefined ? PASS : { kind: 'pressure', target };
+}
+
+/**
  * *Principled*: negotiates on interests, the way the briefings teach, with only what its seat may
  * know (its own numbers; the others' public positions, red lines and answers).
  *
@@ -410,8 +431,8 @@ function principledAccepts(level: Level, state: GameState, party: Party, pkg: Pa
  * - **Reading rejections.** Red lines others invoke become known (`state.parties[p].known`) and
  *   are never crossed again. "Not enough for us on …" raises the public estimate of that party's
  *   weight on the issues it named and of its threshold (`state.beliefs`); on top of that, it
- *   assumes a party needs at least a little more than any offer it turned down in the last two
- *   rounds. A package a party accepted or tabled before is taken as acceptable to it.
+ *   assumes a party needs at least 0.05 more (in estimated utility) than any offer it turned down
+ *   in the last two rounds. A package a party accepted or tabled before counts as acceptable to it.
  * - **Trading.** It tables, among the packages that cross no known hard red line and are worth
  *   at least its current target, the one with the best expected gain: its gain over walking away
  *   times the estimated odds that every other party accepts. It so gives away the issues that
@@ -423,14 +444,14 @@ function principledAccepts(level: Level, state: GameState, party: Party, pkg: Pa
  *   computer delegation of its style). In the last round it accepts anything worth more than
  *   walking away; it never accepts anything worth less, however late.
  * - **Side moves.** It presses a party that blocks the table with a firm red line (pressure
- *   softens firm lines); when it accepted a package that a single party turned down for "not
- *   enough", it offers that party an incentive (while its own incentives stay affordable);
- *   otherwise it passes. These are the rules of `chooseSideMove`.
+ *   softens firm lines and lowers the target's no-deal value); failing that, it presses the one
+ *   party that alone turned down a package it accepted itself; otherwise it passes. It never pays
+ *   for incentives.
  */
 export const principled: Strategy = strategy({
   propose: principledProposal,
   accept: principledAccepts,
-  side: chooseSideMove,
+  side: principledSideMove,
 });
 
 export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {
