@@ -17,6 +17,7 @@ import { DIFFICULTIES, PARTIES, type ByParty, type Difficulty, type Party } from
 import type { Mode } from './params';
 import { err, ok, type Result } from './result';
 import { SEED_ALPHABET, SEED_LENGTH, parseSeed } from './seed';
+import { OUTCOME_WORDS } from './transcript';
 import type { GameState, Move, OutcomeKind, Seat } from './state';
 
 // lz-string is CommonJS: Node's ESM loader exposes it only as `default`; bundlers vary.
@@ -461,12 +462,7 @@ export const SHARE_MARKS = {
   silent: '⬜',
 } as const;
 
-export const OUTCOME_WORDS: Record<OutcomeKind, string> = {
-  lasting: 'Lasting peace',
-  uneasy: 'Uneasy peace',
-  renewedWar: 'Renewed war',
-  noDeal: 'No deal',
-};
+export { OUTCOME_WORDS } from './transcript';
 
 /**
  * A spoiler-free card: the level, one line of marks per round (one per party, in PARTIES order:

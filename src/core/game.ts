@@ -2,7 +2,7 @@
 import { createActor, type SnapshotFrom } from 'xstate';
 import { canonicalJson, hashText } from './hash';
 import type { Level } from './level/level';
-import { gameMachine, type GameEvent, type Phase } from './machine';
+import { gameMachine, type Phase } from './machine';
 import { PARTIES, type Party } from './parties';
 import type { GameSetup } from './rules';
 import type { GameState, Move } from './state';
@@ -35,14 +35,12 @@ export function waitingFor(snapshot: GameSnapshot): Party[] {
   }
 }
 
-export const moveToEvent = (move: Move): GameEvent => move;
-
 /** Plays a game from its setup and the moves people made; returns the final snapshot. */
 export function replayGame(level: Level, setup: GameSetup, moves: readonly Move[]): GameSnapshot {
   const actor = createGame(level, setup);
   actor.start();
   actor.send({ type: 'START' });
-  for (const move of moves) actor.send(moveToEvent(move));
+  for (const move of moves) actor.send(move);
   const snapshot = actor.getSnapshot();
   actor.stop();
   return snapshot;

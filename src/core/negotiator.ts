@@ -153,14 +153,15 @@ function ownRanking(level: Level, state: GameState, party: Party): Ranking {
 }
 
 /**
- * The proposer's best package among those it predicts the most others will accept, given what
- * they have said in public (their priorities, red lines and the reasons of their rejections).
- * Packages are visited best-for-the-proposer first, so the first one every other party is
- * predicted to accept is the answer.
+ * What everyone can estimate of other parties from what is public: per-option tables from their
+ * belief weights, and penalty tables for the firm red lines they have made known. The estimate of
+ * package n for others[j] is -penalties[j][firmMask[n]] plus estimates[j] summed over its cells.
  */
-export function chooseProposal(level: Level, state: GameState, party: Party): Package {
-  const ownTarget = targetUtility(state, level, party);
-  const others = PARTIES.filter((p) => p !== party);
+export function publicEstimates(
+  level: Level,
+  state: GameState,
+  others: readonly Party[],
+): { estimates: Float64Array[]; penalties: Float64Array[] } {
   const estimates = others.map((p) => {
     const belief = state.beliefs[p];
     const total = belief.weights.reduce((a, b) => a + b, 0);
@@ -170,7 +171,6 @@ export function chooseProposal(level: Level, state: GameState, party: Party): Pa
       belief.weights.map((w) => w / total),
     );
   });
-  // Others' penalties count only for the firm red lines they have made known.
   const penalties = others.map((p) =>
     penaltyTable(
       level,
@@ -185,6 +185,19 @@ export function chooseProposal(level: Level, state: GameState, party: Party): Pa
       ),
     ),
   );
+  return { estimates, penalties };
+}
+
+/**
+ * The proposer's best package among those it predicts the most others will accept, given what
+ * they have said in public (their priorities, red lines and the reasons of their rejections).
+ * Packages are visited best-for-the-proposer first, so the first one every other party is
+ * predicted to accept is the answer.
+ */
+export function chooseProposal(level: Level, state: GameState, party: Party): Package {
+  const ownTarget = targetUtility(state, level, party);
+  const others = PARTIES.filter((p) => p !== party);
+  const { estimates, penalties } = publicEstimates(level, state, others);
   const masks = others.map((p) => level.firmMask[p]);
   const thresholds = others.map((p) => state.beliefs[p].threshold - state.parties[p].dealBonus);
   const width = level.issues.length;

@@ -4,7 +4,7 @@
 import { phaseOf, waitingFor, type GameSnapshot } from './game';
 import { packageAt, packageIndex, type Level, type Package } from './level/level';
 import type { GameEvent } from './machine';
-import { dealValue, knownFeasible } from './negotiator';
+import { dealValue, knownFeasible, publicEstimates } from './negotiator';
 import { PARTIES, type Party } from './parties';
 import { rngFromSeed, type RngState } from './rng';
 import { checkProposal, checkResponse, checkSideMove } from './rules';
@@ -325,29 +325,7 @@ function principledProposal(level: Level, state: GameState, party: Party): Packa
   const others = PARTIES.filter((p) => p !== party);
   const seen = acceptedBefore(level, state);
   const width = level.issues.length;
-  const estimates = others.map((p) => {
-    const belief = state.beliefs[p];
-    const total = belief.weights.reduce((a, b) => a + b, 0);
-    return contributionTable(
-      level,
-      p,
-      belief.weights.map((w) => w / total),
-    );
-  });
-  const penalties = others.map((p) =>
-    penaltyTable(
-      level,
-      p,
-      state.parties[p],
-      level.parties[p].redLines.reduce(
-        (mask, line) =>
-          line.firmBit >= 0 && state.parties[p].known[line.index]
-            ? mask | (1 << line.firmBit)
-            : mask,
-        0,
-      ),
-    ),
-  );
+  const { estimates, penalties } = publicEstimates(level, state, others);
   // What each party needs: the public estimate, but never below what it turned down lately.
   const estimateOf = (j: number, pkg: Package): number => {
     const n = packageIndex(level, pkg);

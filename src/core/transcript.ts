@@ -2,7 +2,14 @@
 import type { Level } from './level/level';
 import { packageToRecord } from './level/level';
 import { PARTIES, type ByParty, type Party } from './parties';
-import type { GameState, Response, RoundRecord, SideMove } from './state';
+import type { GameState, OutcomeKind, Response, RoundRecord, SideMove } from './state';
+
+export const OUTCOME_WORDS: Record<OutcomeKind, string> = {
+  lasting: 'Lasting peace',
+  uneasy: 'Uneasy peace',
+  renewedWar: 'Renewed war',
+  noDeal: 'No deal',
+};
 
 export const partyName = (level: Level, party: Party): string => level.parties[party].spec.name;
 
@@ -109,18 +116,12 @@ export function gameLog(level: Level, game: GameState): LogEntry[] {
   }
   if (game.outcome) {
     const o = game.outcome;
-    const words = {
-      lasting: 'a lasting peace',
-      uneasy: 'an uneasy peace',
-      renewedWar: 'renewed war',
-      noDeal: 'no deal',
-    } as const;
     log.push({
       round: game.round,
       kind: 'outcome',
       party: null,
       text: o.deal
-        ? `The deal is signed. The stress test ends in ${words[o.kind]}.`
+        ? `The deal is signed. The stress test ends in ${OUTCOME_WORDS[o.kind].toLowerCase()}.`
         : 'The deadline passes. The talks collapse with no deal.',
     });
   }

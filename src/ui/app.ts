@@ -64,6 +64,14 @@ const MOOD_WORDS = {
   angry: 'will refuse',
 } as const;
 
+/** A labelled form control. */
+const field = (
+  id: string,
+  label: string,
+  control: HTMLElement,
+  ...more: HTMLElement[]
+): HTMLElement => h('div', { class: 'field' }, h('label', { for: id }, label), control, ...more);
+
 const freshSeed = (): string =>
   seedFrom((bound) => {
     const buf = new Uint32Array(1);
@@ -424,13 +432,7 @@ export class App {
         'Four delegations negotiate security guarantees for Ukraine. Table packages, read the refusals, find a deal that holds.',
       ),
       this.resumeOffer(),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'level' }, 'Level'),
-        levelSelect,
-        levelSummary,
-      ),
+      field('level', 'Level', levelSelect, levelSummary),
       h('fieldset', {}, h('legend', {}, 'Your seat'), PARTIES.map(seat)),
       h(
         'details',
@@ -461,11 +463,10 @@ export class App {
           ),
         ),
       ),
-      h('div', { class: 'field' }, h('label', { for: 'difficulty' }, 'Difficulty'), difficulty),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'seed' }, 'Seed'),
+      field('difficulty', 'Difficulty', difficulty),
+      field(
+        'seed',
+        'Seed',
         h(
           'div',
           { class: 'row' },
@@ -889,12 +890,7 @@ export class App {
           this.draft[i] = Number(select.value);
           refresh();
         });
-        return h(
-          'div',
-          { class: 'field' },
-          h('label', { for: `issue-${issue.id}` }, issue.name),
-          select,
-        );
+        return field(`issue-${issue.id}`, issue.name, select);
       }),
       assessment,
       submit,
@@ -1005,13 +1001,8 @@ export class App {
           'you hold firmer on one issue, and everyone knows it.',
         ),
       ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'side-target' }, 'Target (pressure, incentive)'),
-        target,
-      ),
-      h('div', { class: 'field' }, h('label', { for: 'side-issue' }, 'Issue (commitment)'), issue),
+      field('side-target', 'Target (pressure, incentive)', target),
+      field('side-issue', 'Issue (commitment)', issue),
       h('button', { type: 'submit', class: 'primary', 'data-autofocus': true }, 'Make the move'),
     );
     form.addEventListener('submit', (e) => {
@@ -1233,13 +1224,8 @@ export class App {
         {},
         'The result code lets anyone replay this game and check the outcome. Give it to your teacher.',
       ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'player-name' }, 'Your name (optional, goes into the code)'),
-        nameInput,
-      ),
-      h('div', { class: 'field' }, h('label', { for: 'result-code' }, 'Result code'), codeBox),
+      field('player-name', 'Your name (optional, goes into the code)', nameInput),
+      field('result-code', 'Result code', codeBox),
       h('pre', { class: 'share-card', 'aria-label': 'Share card' }, card),
       h(
         'div',
