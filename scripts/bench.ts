@@ -1,7 +1,7 @@
 // npm run bench: rules-core timings on the main level, as medians over repeated runs (JSON).
 import { performance } from 'node:perf_hooks';
 import { analyse } from '../src/core/analysis';
-import { playComputerGame } from '../src/core/game';
+import { playComputerGame } from '../src/core/moves';
 import { chooseProposal, respond } from '../src/core/negotiator';
 import { PARTIES } from '../src/core/parties';
 import { deriveSeed } from '../src/core/seed';
@@ -38,8 +38,7 @@ function baselineMs(): number {
 // Decision states: every round of some computer games, replayed from their history.
 const states: GameState[] = [];
 for (let k = 0; k < 20; k++) {
-  const game = playComputerGame(level, { seed: deriveSeed('BNCHMRK1', k), difficulty: 'normal' })
-    .context.game;
+  const game = playComputerGame(level, { seed: deriveSeed('BNCHMRK1', k), difficulty: 'normal' });
   states.push(game);
 }
 

@@ -37,11 +37,11 @@ describe('soundFor', () => {
 });
 
 describe('tableInPlay', () => {
-  it('is true from the first proposal until the game ends', () => {
-    expect(tableInPlay({ status: 'active', value: 'briefing' })).toBe(false);
-    expect(tableInPlay({ status: 'active', value: 'proposal' })).toBe(true);
-    expect(tableInPlay({ status: 'active', value: 'sideMoves' })).toBe(true);
-    expect(tableInPlay({ status: 'done', value: 'signed' })).toBe(false);
+  it('is true while the game actor plays, false once it is over or stopped', () => {
+    expect(tableInPlay({ status: 'active', value: { playing: 'waiting' } })).toBe(true);
+    expect(tableInPlay({ status: 'active', value: { playing: 'thinking' } })).toBe(true);
+    expect(tableInPlay({ status: 'active', value: 'over' })).toBe(false);
+    expect(tableInPlay({ status: 'stopped', value: { playing: 'waiting' } })).toBe(false);
   });
 });
 

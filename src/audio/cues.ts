@@ -42,6 +42,6 @@ export function soundFor(event: SoundEvent, settings: SoundSettings): SoundActio
   }
 }
 
-/** A game is in play (the murmur runs) from the first proposal until it is signed or collapses. */
+/** A game is in play (the murmur runs) from its start until it is signed or collapses. */
 export const tableInPlay = (snapshot: { readonly status: string; readonly value: unknown }) =>
-  snapshot.status === 'active' && snapshot.value !== 'briefing';
+  snapshot.status === 'active' && snapshot.value !== 'over';

@@ -29,7 +29,7 @@ import { SoundPlayer, type SoundSource } from './player';
 const lastHowl = () => howler.Howl.instances.at(-1)!;
 
 /** A hand-driven actor: emit events and snapshots at will. */
-function fakeActor(value = 'briefing') {
+function fakeActor(value = 'over') {
   let snapshot = { status: 'active', value: value as unknown };
   const emitted = new Set<(e: GameEmitted) => void>();
   const listeners = new Set<(s: typeof snapshot) => void>();
@@ -159,10 +159,9 @@ describe('SoundPlayer', () => {
     const player = new SoundPlayer();
     player.unlock();
     const disconnect = player.connect(actor);
-    actor.start();
-    actor.send({ type: 'START' }); // four computer seats: the game runs to its end at once
+    actor.start(); // four computer seats: the game runs to its end at once
     const played = lastHowl().played;
-    expect(actor.getSnapshot().status).toBe('done');
+    expect(actor.getSnapshot().value).toBe('over');
     expect(played).toContain('paper');
     expect(played.some((name) => name === 'gavel' || name === 'collapse')).toBe(true);
     for (const name of played) expect(SPRITE_NAMES).toContain(name);
@@ -170,7 +169,7 @@ describe('SoundPlayer', () => {
     actor.stop();
   });
 
-  it('starts the murmur when a real game leaves the briefing', () => {
+  it('starts the murmur when a real game starts, and stops it when the game is over', () => {
     const level = [...loadCatalog().levels.values()][0]!;
     const actor = createGame(level, {
       seed: 'BCDFGH12',
@@ -179,10 +178,9 @@ describe('SoundPlayer', () => {
     });
     const player = new SoundPlayer();
     player.unlock();
+    expect(lastHowl().played).toEqual([]);
     const disconnect = player.connect(actor);
     actor.start();
-    expect(lastHowl().played).toEqual([]);
-    actor.send({ type: 'START' });
     expect(lastHowl().played.filter((name) => name === 'murmur')).toHaveLength(1);
     disconnect();
     expect(lastHowl().stop).toHaveBeenCalledTimes(1);

@@ -2,7 +2,8 @@
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { resultCodeFor } from '../core/codes';
-import { playComputerGame, stateHash } from '../core/game';
+import { stateHash } from '../core/game';
+import { playComputerGame } from '../core/moves';
 import { formatLevelError } from '../core/level/parse';
 import { PARTIES, byParty, isDifficulty } from '../core/parties';
 import { deriveSeed, parseSeed, seedFrom } from '../core/seed';
@@ -56,8 +57,7 @@ function main() {
   let last = null;
   const started = performance.now();
   for (let k = 0; k < games; k++) {
-    const snapshot = playComputerGame(level, { seed: deriveSeed(seed, k), difficulty });
-    const game = snapshot.context.game;
+    const game = playComputerGame(level, { seed: deriveSeed(seed, k), difficulty });
     const outcome = game.outcome!;
     outcomes[outcome.kind]++;
     rounds += game.round;

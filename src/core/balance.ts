@@ -1,12 +1,12 @@
 // Balance measurements shared by `npm run balance` and test/balance.test.ts: computer-only games,
 // scripted strategies at one seat against computer negotiators, and fixed proposals.
 import { analyse } from './analysis';
-import { createGame, phaseOf, waitingFor, type GameSnapshot } from './game';
+import { applyMove, isOver, newGame, phaseOf, waitingFor } from './moves';
 import { packageAt, packageToRecord, type Level, type Package } from './level/level';
 import { PARTIES, byParty, type ByParty, type Difficulty, type Party } from './parties';
 import { createInitialState, seatsFor } from './rules';
 import { deriveSeed } from './seed';
-import type { OutcomeKind } from './state';
+import type { GameState, OutcomeKind } from './state';
 import {
   STRATEGIES,
   STRATEGY_NAMES,
@@ -26,34 +26,27 @@ export const seedSeries = (count: number, base = BALANCE_SEED): string[] =>
 
 /**
  * Plays one game: the seats in `players` are played by their strategies, the others by computer
- * negotiators. Throws if a strategy makes a move the machine refuses.
+ * negotiators. Throws with the rules' reason if a strategy makes a move they refuse.
  */
 export function playWithStrategies(
   level: Level,
   seed: string,
   players: Partial<ByParty<Strategy>>,
   difficulty: Difficulty = DEFAULT_DIFFICULTY,
-): GameSnapshot {
+): GameState {
   const humans = PARTIES.filter((p) => players[p] !== undefined);
-  const actor = createGame(level, { seed, difficulty, seats: seatsFor(humans) });
-  actor.start();
-  actor.send({ type: 'START' });
-  for (let guard = 0; ; guard++) {
-    const snapshot = actor.getSnapshot();
-    const phase = phaseOf(snapshot);
-    if (phase === 'signed' || phase === 'collapsed') break;
-    const party = waitingFor(snapshot)[0];
+  let game = newGame(level, { seed, difficulty, seats: seatsFor(humans) });
+  for (let guard = 0; !isOver(game); guard++) {
+    const party = waitingFor(game)[0];
     if (party === undefined || guard > 1000)
-      throw new Error(`${level.id}/${seed}: the game is stuck in ${phase}`);
-    const event = players[party]!(level, snapshot, party);
-    const before = snapshot.context.game.moves.length;
-    actor.send(event);
-    if (actor.getSnapshot().context.game.moves.length === before)
-      throw new Error(`${level.id}/${seed}: ${party}'s move was refused: ${JSON.stringify(event)}`);
+      throw new Error(`${level.id}/${seed}: the game is stuck in ${phaseOf(game)}`);
+    const move = players[party]!(level, game, party);
+    const next = applyMove(level, game, move);
+    if (!next.ok)
+      throw new Error(`${level.id}/${seed}: ${party}'s move was refused: ${next.error.message}`);
+    game = next.value;
   }
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return snapshot;
+  return game;
 }
 
 export type OutcomeCounts = Record<OutcomeKind, number>;
@@ -83,7 +76,7 @@ export function computerGames(
   const scores = byParty(() => 0);
   let rounds = 0;
   for (const seed of seeds) {
-    const game = playWithStrategies(level, seed, {}, difficulty).context.game;
+    const game = playWithStrategies(level, seed, {}, difficulty);
     const outcome = game.outcome!;
     outcomes[outcome.kind]++;
     rounds += game.round;
@@ -122,8 +115,12 @@ export function strategyScores(
     let total = 0;
     let deals = 0;
     for (const seed of seeds) {
-      const outcome = playWithStrategies(level, seed, { [seat]: STRATEGIES[name] }, difficulty)
-        .context.game.outcome!;
+      const outcome = playWithStrategies(
+        level,
+        seed,
+        { [seat]: STRATEGIES[name] },
+        difficulty,
+      ).outcome!;
       total += outcome.scores[seat];
       if (outcome.kind !== 'noDeal') deals++;
     }
@@ -216,7 +213,7 @@ export function fixedProposals(
       const strategy = fixedProposal(candidate.package);
       let signed = 0;
       for (const seed of seeds) {
-        const game = playWithStrategies(level, seed, { [seat]: strategy }, difficulty).context.game;
+        const game = playWithStrategies(level, seed, { [seat]: strategy }, difficulty);
         const signing = game.history.at(-1)?.proposal;
         if (game.outcome!.deal && signing?.proposer === seat && signing.package.join() === key)
           signed++;

@@ -10,7 +10,8 @@
 //   edits), and it comes last, so any cut-off code is missing some of it and reads as truncated.
 // Codes use only A–Z a–z 0–9 - _ ~ and '.', so they need no escaping in a URL or a shell.
 import * as lzModule from 'lz-string';
-import { createGame, stateHash, type GameSnapshot } from './game';
+import { stateHash } from './game';
+import { replayMoves } from './moves';
 import { canonicalJson, hash32, hashText } from './hash';
 import type { Level, Package } from './level/level';
 import { DIFFICULTIES, PARTIES, type ByParty, type Difficulty, type Party } from './parties';
@@ -338,7 +339,8 @@ export function decodeResult(input: string): Result<ResultPayload, CodeError> {
 export interface VerifiedResult {
   readonly payload: ResultPayload;
   readonly level: Level;
-  readonly snapshot: GameSnapshot;
+  /** The replayed game, at its end. */
+  readonly game: GameState;
   readonly outcome: OutcomeKind;
   readonly scores: ByParty<number>;
   /** The package signed, or null when the talks collapsed. */
@@ -362,42 +364,29 @@ export function verifyResult(
       'code/level-changed',
       `this code was played on another version of the level "${level.spec.title}"`,
     );
-  const actor = createGame(level, {
-    seed: payload.seed,
-    seats: payload.seats,
-    difficulty: payload.difficulty,
+  const replayed = replayMoves(
+    level,
+    { seed: payload.seed, seats: payload.seats, difficulty: payload.difficulty },
+    payload.moves,
+  );
+  if (!replayed.ok)
+    return fail(
+      'code/illegal-move',
+      `move ${replayed.error.index + 1} of ${payload.moves.length} is not allowed by the rules: ${replayed.error.message}`,
+      replayed.error.index,
+    );
+  const game = replayed.value;
+  if (!game.outcome) return fail('code/unfinished', 'the game in this code is not finished');
+  return ok({
+    payload,
+    level,
+    game,
+    outcome: game.outcome.kind,
+    scores: game.outcome.scores,
+    deal: game.outcome.deal,
+    rounds: game.round,
+    stateHash: stateHash(game),
   });
-  try {
-    actor.start();
-    actor.send({ type: 'START' });
-    for (let i = 0; i < payload.moves.length; i++) {
-      const before = actor.getSnapshot().context.game.moves.length;
-      actor.send(payload.moves[i]!);
-      const after = actor.getSnapshot();
-      if (after.status === 'error' || after.context.game.moves.length !== before + 1)
-        return fail(
-          'code/illegal-move',
-          `move ${i + 1} of ${payload.moves.length} is not allowed by the rules`,
-          i,
-        );
-    }
-    const snapshot = actor.getSnapshot();
-    const game = snapshot.context.game;
-    if (!game.outcome || snapshot.status !== 'done')
-      return fail('code/unfinished', 'the game in this code is not finished');
-    return ok({
-      payload,
-      level,
-      snapshot,
-      outcome: game.outcome.kind,
-      scores: game.outcome.scores,
-      deal: game.outcome.deal,
-      rounds: game.round,
-      stateHash: stateHash(game),
-    });
-  } finally {
-    actor.stop();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

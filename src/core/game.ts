@@ -1,59 +1,36 @@
-// Running games outside a UI: the simulator, replays and tests share these.
+// Running games as actors (the app, the live server) and hashing them. Pure games without an actor
+// (the simulator, replays, balance, tests) use moves.ts directly.
 import { createActor, type SnapshotFrom } from 'xstate';
 import { canonicalJson, hashText } from './hash';
 import type { Level } from './level/level';
-import { gameMachine, type Phase } from './machine';
-import { PARTIES, type Party } from './parties';
-import type { GameSetup } from './rules';
-import type { GameState, Move } from './state';
+import { createGameMachine, type GameMachine } from './machine';
+import { createInitialState, type GameSetup } from './rules';
+import type { GameState } from './state';
 
-export type GameSnapshot = SnapshotFrom<typeof gameMachine>;
+export type GameSnapshot = SnapshotFrom<GameMachine>;
 
 /** A hash of everything that decides the game from here on. */
 export const stateHash = (game: GameState): string => hashText(canonicalJson(game));
 
-export const phaseOf = (snapshot: GameSnapshot): Phase => snapshot.value;
-
-export const createGame = (level: Level, setup: GameSetup) =>
-  createActor(gameMachine, { input: { level, setup } });
-
-/** The human seats that must act before the machine can move on. */
-export function waitingFor(snapshot: GameSnapshot): Party[] {
-  const { game } = snapshot.context;
-  const human = (p: Party) => game.seats[p] === 'human';
-  switch (phaseOf(snapshot)) {
-    case 'briefing':
-      return PARTIES.filter(human);
-    case 'proposal':
-      return [game.proposer];
-    case 'responses':
-      return PARTIES.filter((p) => human(p) && !game.responses[p]);
-    case 'sideMoves':
-      return PARTIES.filter((p) => human(p) && !game.sideMoves[p]);
-    default:
-      return [];
-  }
+export interface ActorOptions {
+  /** Milliseconds between computer moves, so a table can show them one at a time; 0 by default. */
+  readonly computerDelay?: number;
+  /** A game to continue, e.g. from a replay; a new game from `setup` otherwise. */
+  readonly game?: GameState;
 }
 
-/** Plays a game from its setup and the moves people made; returns the final snapshot. */
-export function replayGame(level: Level, setup: GameSetup, moves: readonly Move[]): GameSnapshot {
-  const actor = createGame(level, setup);
-  actor.start();
-  actor.send({ type: 'START' });
-  for (const move of moves) actor.send(move);
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return snapshot;
-}
-
-/** A game with every seat played by the computer. */
-export function playComputerGame(level: Level, setup: Omit<GameSetup, 'seats'>): GameSnapshot {
-  return replayGame(
-    level,
-    {
-      ...setup,
-      seats: { us: 'computer', europe: 'computer', russia: 'computer', ukraine: 'computer' },
+/**
+ * A game actor. A new game starts before the computers' opening moves, so that the actor makes
+ * them (and emits their cues) once started, paced or at once.
+ */
+export const createGame = (level: Level, setup: GameSetup, options: ActorOptions = {}) =>
+  createActor(createGameMachine(level), {
+    input: {
+      game: options.game ?? createInitialState(level, setup),
+      computerDelay: options.computerDelay ?? 0,
     },
-    [],
-  );
-}
+  });
+
+/** A game actor restored from a persisted snapshot (`actor.getPersistedSnapshot()` via JSON). */
+export const restoreGame = (level: Level, snapshot: GameSnapshot) =>
+  createActor(createGameMachine(level), { snapshot, input: snapshot.context });

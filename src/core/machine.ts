@@ -1,42 +1,33 @@
-// The round machine of DESIGN.md: briefing → proposal → responses → side moves → events, until
-// everyone signs or the deadline passes. It only wires the pure helpers of rules.ts together.
+// The game actor: it holds one game, takes people's moves, paces the computers' moves, and emits
+// what happened for sound and animation. The rules themselves live in moves.ts and rules.ts; the
+// machine only wires them. Its context is plain data, so a snapshot round-trips through JSON.
 import { assertEvent, enqueueActions, setup } from 'xstate';
-import type { Level, Package } from './level/level';
-import { PARTIES, type Party } from './parties';
-import { computerProposal, chooseSideMove, respond } from './negotiator';
+import type { Level } from './level/level';
 import {
-  applySideMove,
-  checkProposal,
-  checkResponse,
-  checkSideMove,
-  collapseTalks,
-  createInitialState,
-  deadlineReached,
-  endRound,
-  everyoneAccepted,
-  everyoneMoved,
-  everyoneResponded,
-  humanResponse,
-  recordResponse,
-  signDeal,
-  startNextRound,
-  tableProposal,
-  type GameSetup,
-} from './rules';
-import type { GameState, Move, SideMove } from './state';
+  checkMove,
+  computerDue,
+  computerMove,
+  isOver,
+  playMove,
+  stepComputer,
+  type MoveError,
+} from './moves';
+import type { Party } from './parties';
+import type { GameState, Move } from './state';
 
 export interface GameContext {
-  readonly level: Level;
   readonly game: GameState;
+  /** Milliseconds before each computer move; 0 makes them all at once (tests, replays, the CLI). */
+  readonly computerDelay: number;
 }
 
-export type GameInput = { readonly level: Level; readonly setup: GameSetup };
+export interface GameInput {
+  readonly game: GameState;
+  readonly computerDelay?: number;
+}
 
-export type GameEvent =
-  | { type: 'START' }
-  | { type: 'PROPOSE'; party: Party; package: Package }
-  | { type: 'RESPOND'; party: Party; accept: boolean }
-  | { type: 'SIDE_MOVE'; party: Party; move: SideMove };
+/** People's moves are the machine's events. */
+export type GameEvent = Move;
 
 export const SOUND_CUES = [
   'paper',
@@ -53,187 +44,160 @@ export type SoundCue = (typeof SOUND_CUES)[number];
 export type GameEmitted =
   | { type: 'sfx'; cue: SoundCue }
   | { type: 'news'; card: number }
-  | { type: 'round'; round: number };
+  | { type: 'round'; round: number }
+  | { type: 'moved'; party: Party; byComputer: boolean }
+  | { type: 'refused'; move: Move; error: MoveError };
 
-const isComputer = (game: GameState, party: Party) => game.seats[party] === 'computer';
-const moveOf = (event: GameEvent): Move | null =>
-  event.type === 'START' ? null : structuredCopy(event);
-const structuredCopy = (event: Exclude<GameEvent, { type: 'START' }>): Move =>
-  event.type === 'PROPOSE'
-    ? { type: 'PROPOSE', party: event.party, package: [...event.package] }
-    : event.type === 'RESPOND'
-      ? { type: 'RESPOND', party: event.party, accept: event.accept }
-      : { type: 'SIDE_MOVE', party: event.party, move: event.move };
+/** What one move (and what follows from it) means for the senses, as emitted events. */
+export function effectsOf(
+  level: Level,
+  before: GameState,
+  after: GameState,
+  move: Move,
+  byComputer: boolean,
+): GameEmitted[] {
+  const out: GameEmitted[] = [{ type: 'moved', party: move.party, byComputer }];
+  if (move.type === 'PROPOSE') out.push({ type: 'sfx', cue: 'paper' });
+  if (move.type === 'RESPOND') out.push({ type: 'sfx', cue: move.accept ? 'accept' : 'reject' });
+  if (after.history.length > before.history.length && !after.outcome?.deal) {
+    const card = after.history.at(-1)?.event;
+    if (card !== null && card !== undefined) {
+      out.push({ type: 'news', card });
+      out.push({ type: 'sfx', cue: 'news' });
+    }
+  }
+  if (after.round > before.round) {
+    out.push({ type: 'round', round: after.round });
+    if (level.spec.deadline - after.round < 2) out.push({ type: 'sfx', cue: 'tick' });
+  }
+  if (after.outcome && !before.outcome) {
+    if (after.outcome.deal)
+      out.push({ type: 'sfx', cue: 'gavel' }, { type: 'sfx', cue: 'signing' });
+    else out.push({ type: 'sfx', cue: 'collapse' });
+  }
+  return out;
+}
 
-export const gameMachine = setup({
-  types: {
-    context: {} as GameContext,
-    input: {} as GameInput,
-    events: {} as GameEvent,
-    emitted: {} as GameEmitted,
-  },
-  guards: {
-    'proposer is a computer': ({ context }) => isComputer(context.game, context.game.proposer),
-    'proposal is allowed': ({ context, event }) => {
-      assertEvent(event, 'PROPOSE');
-      return (
-        !isComputer(context.game, event.party) &&
-        checkProposal(context.level, context.game, event.party, event.package).ok
-      );
+const machines = new WeakMap<Level, ReturnType<typeof buildGameMachine>>();
+
+/** The game machine for one level (the level is fixed data, kept out of the snapshot). */
+export function createGameMachine(level: Level) {
+  let machine = machines.get(level);
+  if (!machine) machines.set(level, (machine = buildGameMachine(level)));
+  return machine;
+}
+
+export type GameMachine = ReturnType<typeof createGameMachine>;
+
+function buildGameMachine(level: Level) {
+  /** Computer moves, one after another, each with its emitted effects. */
+  const computerSteps = (game: GameState, all: boolean) => {
+    const effects: GameEmitted[] = [];
+    let next = game;
+    for (
+      let move = computerMove(level, next);
+      move;
+      move = all ? computerMove(level, next) : null
+    ) {
+      const after = stepComputer(level, next);
+      effects.push(...effectsOf(level, next, after, move, true));
+      next = after;
+    }
+    return { game: next, effects };
+  };
+
+  return setup({
+    types: {
+      context: {} as GameContext,
+      input: {} as GameInput,
+      events: {} as GameEvent,
+      emitted: {} as GameEmitted,
     },
-    'response is awaited': ({ context, event }) => {
-      assertEvent(event, 'RESPOND');
-      return (
-        PARTIES.includes(event.party) &&
-        !isComputer(context.game, event.party) &&
-        checkResponse(context.level, context.game, event.party, event.accept).ok
-      );
+    guards: {
+      'the game is over': ({ context }) => isOver(context.game),
+      'a computer is due': ({ context }) => computerDue(context.game) !== null,
+      'no computer is due': ({ context }) => computerDue(context.game) === null,
+      'computers are paced': ({ context }) => context.computerDelay > 0,
     },
-    'everyone accepted': ({ context }) => everyoneAccepted(context.game),
-    'everyone responded': ({ context }) => everyoneResponded(context.game),
-    'side move is allowed': ({ context, event }) => {
-      assertEvent(event, 'SIDE_MOVE');
-      return (
-        PARTIES.includes(event.party) &&
-        !isComputer(context.game, event.party) &&
-        checkSideMove(context.level, context.game, event.party, event.move).ok
-      );
+    delays: {
+      computerDelay: ({ context }) => context.computerDelay,
     },
-    'everyone moved': ({ context }) => everyoneMoved(context.game),
-    'deadline reached': ({ context }) => deadlineReached(context.level, context.game),
-  },
-  actions: {
-    'record move': enqueueActions(({ context, event, enqueue }) => {
-      const move = moveOf(event);
-      if (move) enqueue.assign({ game: { ...context.game, moves: [...context.game.moves, move] } });
-    }),
-    'table computer proposal': enqueueActions(({ context, enqueue }) => {
-      const { level, game } = context;
-      enqueue.assign({ game: tableProposal(game, computerProposal(level, game, game.proposer)) });
-      enqueue.emit({ type: 'sfx', cue: 'paper' });
-    }),
-    'table proposal': enqueueActions(({ context, event, enqueue }) => {
-      assertEvent(event, 'PROPOSE');
-      const says = 'We put this package on the table.';
-      enqueue.assign({
-        game: tableProposal(context.game, {
-          proposer: event.party,
-          package: [...event.package],
-          says,
-        }),
-      });
-      enqueue.emit({ type: 'sfx', cue: 'paper' });
-    }),
-    'collect computer responses': enqueueActions(({ context, enqueue }) => {
-      const { level } = context;
-      let game = context.game;
-      let rejected = false;
-      let answered = false;
-      for (const party of PARTIES) {
-        if (!isComputer(game, party) || game.responses[party]) continue;
-        const response = respond(level, game, party, game.table!.package);
-        rejected ||= !response.accept;
-        answered = true;
-        game = recordResponse(level, game, party, response);
-      }
-      enqueue.assign({ game });
-      if (answered) enqueue.emit({ type: 'sfx', cue: rejected ? 'reject' : 'accept' });
-    }),
-    'record response': enqueueActions(({ context, event, enqueue }) => {
-      assertEvent(event, 'RESPOND');
-      const { level, game } = context;
-      const response = humanResponse(level, game, event.party, event.accept);
-      enqueue.assign({ game: recordResponse(level, game, event.party, response) });
-      enqueue.emit({ type: 'sfx', cue: event.accept ? 'accept' : 'reject' });
-    }),
-    'make computer side moves': enqueueActions(({ context, enqueue }) => {
-      const { level } = context;
-      let game = context.game;
-      for (const party of PARTIES)
-        if (isComputer(game, party))
-          game = applySideMove(level, game, party, chooseSideMove(level, game, party));
-      enqueue.assign({ game });
-    }),
-    'apply side move': enqueueActions(({ context, event, enqueue }) => {
-      assertEvent(event, 'SIDE_MOVE');
-      enqueue.assign({ game: applySideMove(context.level, context.game, event.party, event.move) });
-    }),
-    'end round': enqueueActions(({ context, enqueue }) => {
-      const game = endRound(context.level, context.game);
-      enqueue.assign({ game });
-      const card = game.history.at(-1)?.event;
-      if (card !== null && card !== undefined) {
-        enqueue.emit({ type: 'news', card });
-        enqueue.emit({ type: 'sfx', cue: 'news' });
-      }
-    }),
-    'start next round': enqueueActions(({ context, enqueue }) => {
-      const game = startNextRound(context.level, context.game);
-      enqueue.assign({ game });
-      enqueue.emit({ type: 'round', round: game.round });
-      if (context.level.spec.deadline - game.round < 2) enqueue.emit({ type: 'sfx', cue: 'tick' });
-    }),
-    'sign deal': enqueueActions(({ context, enqueue }) => {
-      enqueue.assign({ game: signDeal(context.level, context.game) });
-      enqueue.emit({ type: 'sfx', cue: 'gavel' });
-      enqueue.emit({ type: 'sfx', cue: 'signing' });
-    }),
-    'collapse talks': enqueueActions(({ context, enqueue }) => {
-      enqueue.assign({ game: collapseTalks(context.level, context.game) });
-      enqueue.emit({ type: 'sfx', cue: 'collapse' });
-    }),
-  },
-}).createMachine({
-  id: 'red-lines',
-  context: ({ input }) => ({
-    level: input.level,
-    game: createInitialState(input.level, input.setup),
-  }),
-  initial: 'briefing',
-  states: {
-    briefing: { on: { START: 'proposal' } },
-    proposal: {
-      always: {
-        guard: 'proposer is a computer',
-        target: 'responses',
-        actions: 'table computer proposal',
+    actions: {
+      'make every due computer move': enqueueActions(({ context, enqueue }) => {
+        const { game, effects } = computerSteps(context.game, true);
+        enqueue.assign({ game });
+        for (const e of effects) enqueue.emit(e);
+      }),
+      'make one computer move': enqueueActions(({ context, enqueue }) => {
+        const { game, effects } = computerSteps(context.game, false);
+        enqueue.assign({ game });
+        for (const e of effects) enqueue.emit(e);
+      }),
+      'apply the move or refuse it': enqueueActions(({ context, event, enqueue }) => {
+        assertEvent(event, ['PROPOSE', 'RESPOND', 'SIDE_MOVE']);
+        // Computers due before this move answer first, as they do in every replay.
+        const flushed = computerSteps(context.game, true);
+        const checked = checkMove(level, flushed.game, event);
+        for (const e of flushed.effects) enqueue.emit(e);
+        if (!checked.ok) {
+          enqueue.assign({ game: flushed.game });
+          enqueue.emit({ type: 'refused', move: event, error: checked.error });
+          return;
+        }
+        const played = playMove(level, flushed.game, event);
+        if (!played.ok) return; // unreachable: checked above
+        let game = played.value;
+        for (const e of effectsOf(level, flushed.game, game, event, false)) enqueue.emit(e);
+        if (context.computerDelay <= 0) {
+          const rest = computerSteps(game, true);
+          game = rest.game;
+          for (const e of rest.effects) enqueue.emit(e);
+        }
+        enqueue.assign({ game });
+      }),
+    },
+  }).createMachine({
+    id: 'red-lines',
+    context: ({ input }) => ({ game: input.game, computerDelay: input.computerDelay ?? 0 }),
+    initial: 'playing',
+    states: {
+      playing: {
+        initial: 'routing',
+        always: { guard: 'the game is over', target: 'over' },
+        on: {
+          PROPOSE: { target: '.routing', actions: 'apply the move or refuse it' },
+          RESPOND: { target: '.routing', actions: 'apply the move or refuse it' },
+          SIDE_MOVE: { target: '.routing', actions: 'apply the move or refuse it' },
+        },
+        states: {
+          routing: {
+            always: [{ guard: 'a computer is due', target: 'thinking' }, { target: 'waiting' }],
+          },
+          thinking: {
+            entry: enqueueActions(({ check, enqueue }) => {
+              // Unpaced (delay 0): every computer answers at once, in the same step.
+              if (!check('computers are paced')) enqueue('make every due computer move');
+            }),
+            always: { guard: 'no computer is due', target: 'waiting' },
+            after: {
+              computerDelay: {
+                target: 'thinking',
+                reenter: true,
+                actions: 'make one computer move',
+              },
+            },
+          },
+          waiting: {},
+        },
       },
-      on: {
-        PROPOSE: {
-          guard: 'proposal is allowed',
-          target: 'responses',
-          actions: ['record move', 'table proposal'],
+      // Not final: a move sent after the end is still answered with its reason.
+      over: {
+        on: {
+          PROPOSE: { actions: 'apply the move or refuse it' },
+          RESPOND: { actions: 'apply the move or refuse it' },
+          SIDE_MOVE: { actions: 'apply the move or refuse it' },
         },
       },
     },
-    responses: {
-      entry: 'collect computer responses',
-      always: [
-        { guard: 'everyone accepted', target: 'signed' },
-        { guard: 'everyone responded', target: 'sideMoves' },
-      ],
-      on: {
-        RESPOND: { guard: 'response is awaited', actions: ['record move', 'record response'] },
-      },
-    },
-    sideMoves: {
-      entry: 'make computer side moves',
-      always: { guard: 'everyone moved', target: 'roundEnd' },
-      on: {
-        SIDE_MOVE: { guard: 'side move is allowed', actions: ['record move', 'apply side move'] },
-      },
-    },
-    roundEnd: {
-      entry: 'end round',
-      always: [
-        { guard: 'deadline reached', target: 'collapsed' },
-        { target: 'proposal', actions: 'start next round' },
-      ],
-    },
-    signed: { type: 'final', entry: 'sign deal' },
-    collapsed: { type: 'final', entry: 'collapse talks' },
-  },
-});
-
-export type Phase =
-  'briefing' | 'proposal' | 'responses' | 'sideMoves' | 'roundEnd' | 'signed' | 'collapsed';
+  });
+}

@@ -134,3 +134,39 @@ export function parseGameParams(
     fromLink,
   };
 }
+
+/** Everything a link can carry. Only the fields given go into the link. */
+export interface GameLink {
+  readonly level?: string;
+  readonly seed?: string | null;
+  readonly role?: Party;
+  readonly difficulty?: Difficulty;
+  readonly mode?: Mode | 'teacher';
+  /** Hot-seat seats; written only for hot-seat links. */
+  readonly humans?: readonly Party[];
+  /** The game version the link was made with. */
+  readonly version?: string;
+  readonly replay?: string;
+}
+
+/**
+ * The one way to build a link to the game: `base` is the page address without a query. The
+ * parameters come out in a fixed order, so the same game always gets the same link.
+ */
+export function gameLink(base: string, link: GameLink): string {
+  // encodeURIComponent rather than URLSearchParams, which is not part of the core's ES-only lib.
+  const query: string[] = [];
+  const put = (name: string, value: string | null | undefined) => {
+    if (value !== undefined && value !== null && value !== '')
+      query.push(`${name}=${encodeURIComponent(value)}`);
+  };
+  put('level', link.level);
+  put('seed', link.seed);
+  put('role', link.role);
+  put('difficulty', link.difficulty);
+  if (link.mode && link.mode !== 'solo') put('mode', link.mode);
+  if (link.mode === 'hotseat' && link.humans) put('seats', link.humans.join(','));
+  put('replay', link.replay);
+  put('v', link.version);
+  return query.length > 0 ? `${base}?${query.join('&')}` : base;
+}

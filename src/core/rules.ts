@@ -191,7 +191,15 @@ export function humanResponse(
   return { accept: false, says: `Not enough for us on ${issueNames(level, issues)}.`, issues };
 }
 
-export type SideMoveError = { readonly code: 'side-move/not-allowed'; readonly message: string };
+export type SideMoveError = {
+  readonly code:
+    | 'side-move/not-allowed'
+    | 'side-move/already-moved'
+    | 'side-move/bad-target'
+    | 'side-move/lever-used'
+    | 'side-move/bad-issue';
+  readonly message: string;
+};
 
 export function checkSideMove(
   level: Level,
@@ -199,12 +207,14 @@ export function checkSideMove(
   party: Party,
   move: SideMove,
 ): Result<SideMove, SideMoveError> {
-  const no = (message: string) => err({ code: 'side-move/not-allowed' as const, message });
-  if (state.outcome || !state.table) return no('side moves come after the responses');
-  if (state.sideMoves[party]) return no(`${party} has already made its side move this round`);
+  const no = (code: SideMoveError['code'], message: string) => err({ code, message });
+  if (state.outcome || !state.table)
+    return no('side-move/not-allowed', 'side moves come after the responses');
+  if (state.sideMoves[party])
+    return no('side-move/already-moved', 'you have already made your side move this round');
   if (move.kind === 'pressure' || move.kind === 'incentive') {
     if (!PARTIES.includes(move.target) || move.target === party)
-      return no('choose another delegation as the target');
+      return no('side-move/bad-target', 'choose another delegation as the target');
     // One lever of each kind per target per round, so levers do not stack.
     if (
       PARTIES.some((p) => {
@@ -212,13 +222,16 @@ export function checkSideMove(
         return m?.kind === move.kind && m.target === move.target;
       })
     )
-      return no(`${move.target} has already received this lever this round`);
+      return no(
+        'side-move/lever-used',
+        `${level.parties[move.target].spec.name} has already received ${move.kind === 'pressure' ? 'pressure' : 'an incentive'} this round`,
+      );
   }
   if (
     move.kind === 'commitment' &&
     !(Number.isInteger(move.issue) && move.issue >= 0 && move.issue < level.issues.length)
   )
-    return no('choose an issue to commit on');
+    return no('side-move/bad-issue', 'choose an issue to commit on');
   return ok(move);
 }
 

@@ -1,16 +1,19 @@
 // What one seat may see of the game. Private weights and red lines of other parties never leave
 // here, so a hot-seat screen or a tooltip cannot show them by mistake.
-import { waitingFor, phaseOf, type GameSnapshot } from './game';
 import type { Level, Package } from './level/level';
-import type { Phase } from './machine';
+import { legalSideMoves, phaseOf, waitingFor, type Phase } from './moves';
 import { PARTIES, type ByParty, type Party } from './parties';
-import { checkProposal, estimate } from './rules';
+import { checkProposal, checkResponse, estimate } from './rules';
 import type { GameState, Outcome, Proposal, Response, SideMove } from './state';
 import { credibility } from './stress';
 import { gameLog, type LogEntry } from './transcript';
 import { effectiveWeights, targetUtility, utility } from './utility';
 
 export type Mood = 'pleased' | 'neutral' | 'uneasy' | 'angry';
+
+/** The one set of mood thresholds: a margin of utility over what the party needs. */
+export const moodOf = (margin: number): Mood =>
+  margin >= 0.03 ? 'pleased' : margin >= -0.03 ? 'neutral' : margin >= -0.12 ? 'uneasy' : 'angry';
 
 export interface RedLineView {
   readonly party: Party;
@@ -57,6 +60,12 @@ export interface SeatView {
   readonly fortification: number;
   readonly log: readonly LogEntry[];
   readonly outcome: Outcome | null;
+  /** How this seat feels about the package on the table (or signed); neutral with none. */
+  readonly mood: Mood;
+  /** Whether this seat may accept the package on the table now (not across its hard lines). */
+  readonly mayAccept: boolean;
+  /** The side moves this seat may make now, each legal; empty when none is due. */
+  readonly legalSideMoves: readonly SideMove[];
 }
 
 const redLineViews = (
@@ -69,16 +78,16 @@ const redLineViews = (
     .filter((line) => !onlyKnown || game.parties[party].known[line.index])
     .map((line) => ({ party, id: line.id, hard: line.hard, says: line.says }));
 
-export function seatView(level: Level, snapshot: GameSnapshot, seat: Party): SeatView {
-  const game = snapshot.context.game;
+export function seatView(level: Level, game: GameState, seat: Party): SeatView {
   const model = level.parties[seat];
+  const onTable = game.table?.package ?? game.outcome?.deal ?? null;
   return {
     seat,
-    phase: phaseOf(snapshot),
+    phase: phaseOf(game),
     round: game.round,
     deadline: level.spec.deadline,
     proposer: game.proposer,
-    waitingFor: waitingFor(snapshot),
+    waitingFor: waitingFor(game),
     you: {
       party: seat,
       name: model.spec.name,
@@ -103,7 +112,18 @@ export function seatView(level: Level, snapshot: GameSnapshot, seat: Party): Sea
     fortification: game.fortification,
     log: gameLog(level, game),
     outcome: game.outcome,
+    mood: onTable ? ownMood(level, game, seat, onTable) : 'neutral',
+    mayAccept:
+      phaseOf(game) === 'responses' &&
+      game.responses[seat] === undefined &&
+      checkResponse(level, game, seat, true).ok,
+    legalSideMoves: legalSideMoves(level, game, seat),
   };
+}
+
+function ownMood(level: Level, game: GameState, seat: Party, pkg: Package): Mood {
+  if (level.parties[seat].redLines.some((line) => line.hard && line.crosses(pkg))) return 'angry';
+  return moodOf(utility(level, seat, game.parties[seat], pkg) - targetUtility(game, level, seat));
 }
 
 export interface PackageAssessment {
@@ -142,14 +162,7 @@ export function assessPackage(
     const belief = game.beliefs[party];
     const estimated = estimate(level, belief, party, pkg);
     const margin = estimated + game.parties[party].dealBonus - belief.threshold;
-    moods[party] =
-      margin >= 0.03
-        ? 'pleased'
-        : margin >= -0.03
-          ? 'neutral'
-          : margin >= -0.12
-            ? 'uneasy'
-            : 'angry';
+    moods[party] = moodOf(margin);
   }
   const proposable = checkProposal(
     level,

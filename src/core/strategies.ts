@@ -1,20 +1,19 @@
 // Scripted players for one seat, for balancing levels: each decides the seat's next move from the
 // game snapshot alone, the way a person at that seat could (its own numbers, and only what is
 // public about the others). Pure and deterministic: no clock, no randomness outside the state.
-import { phaseOf, waitingFor, type GameSnapshot } from './game';
 import { packageAt, packageIndex, type Level, type Package } from './level/level';
-import type { GameEvent } from './machine';
+import { phaseOf, waitingFor } from './moves';
 import { dealValue, knownFeasible, publicEstimates } from './negotiator';
 import { PARTIES, type Party } from './parties';
 import { rngFromSeed, type RngState } from './rng';
 import { checkProposal, checkResponse, checkSideMove } from './rules';
 import { STRESS_SHARE } from './scoring';
-import type { GameState, OutcomeKind, SideMove } from './state';
+import type { GameState, Move, OutcomeKind, SideMove } from './state';
 import { credibility, resolveAtSigning, runStressTest } from './stress';
 import { contributionTable, effectiveWeights, penaltyTable, targetUtility } from './utility';
 
-/** Decides the next move of `party`, which `waitingFor(snapshot)` includes. */
-export type Strategy = (level: Level, snapshot: GameSnapshot, party: Party) => GameEvent;
+/** Decides the next move of `party`, which `waitingFor(game)` includes. */
+export type Strategy = (level: Level, game: GameState, party: Party) => Move;
 
 export const STRATEGY_NAMES = ['naive-accept', 'maximalist', 'principled'] as const;
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
@@ -80,40 +79,37 @@ const crossesOwnHardLine = (level: Level, party: Party, pkg: Package): boolean =
 // Small building blocks shared by the strategies.
 // ---------------------------------------------------------------------------------------------
 
-const propose = (party: Party, pkg: Package): GameEvent => ({
+const propose = (party: Party, pkg: Package): Move => ({
   type: 'PROPOSE',
   party,
   package: [...pkg],
 });
 
 /** An answer the machine will take: a seat cannot accept what its own hard red lines forbid. */
-function answer(level: Level, state: GameState, party: Party, accept: boolean): GameEvent {
+function answer(level: Level, state: GameState, party: Party, accept: boolean): Move {
   const allowed = accept && checkResponse(level, state, party, true).ok;
   return { type: 'RESPOND', party, accept: allowed };
 }
 
-const sideMove = (level: Level, state: GameState, party: Party, move: SideMove): GameEvent => ({
+const sideMove = (level: Level, state: GameState, party: Party, move: SideMove): Move => ({
   type: 'SIDE_MOVE',
   party,
   move: checkSideMove(level, state, party, move).ok ? move : PASS,
 });
 
-function notWaiting(snapshot: GameSnapshot, party: Party): never {
-  throw new Error(`${party} has no move to make in phase ${phaseOf(snapshot)}`);
+function notWaiting(game: GameState, party: Party): never {
+  throw new Error(`${party} has no move to make in phase ${phaseOf(game)}`);
 }
 
-/** Builds a strategy from its three decisions; the briefing is always left with START. */
+/** Builds a strategy from its three decisions. */
 function strategy(decide: {
   propose: (level: Level, state: GameState, party: Party) => Package;
   accept: (level: Level, state: GameState, party: Party, pkg: Package) => boolean;
   side: (level: Level, state: GameState, party: Party) => SideMove;
 }): Strategy {
-  return (level, snapshot, party) => {
-    if (!waitingFor(snapshot).includes(party)) notWaiting(snapshot, party);
-    const state = snapshot.context.game;
-    switch (phaseOf(snapshot)) {
-      case 'briefing':
-        return { type: 'START' };
+  return (level, state, party) => {
+    if (!waitingFor(state).includes(party)) notWaiting(state, party);
+    switch (phaseOf(state)) {
       case 'proposal':
         return propose(party, decide.propose(level, state, party));
       case 'responses':
@@ -126,7 +122,7 @@ function strategy(decide: {
       case 'sideMoves':
         return sideMove(level, state, party, decide.side(level, state, party));
       default:
-        return notWaiting(snapshot, party);
+        return notWaiting(state, party);
     }
   };
 }

@@ -2,15 +2,16 @@
 // sends events; every outcome is computed in src/core.
 import type { Actor } from 'xstate';
 import { analyse, type Analysis } from '../core/analysis';
-import { createGame, stateHash, waitingFor, type GameSnapshot } from '../core/game';
+import { createGame, stateHash, type GameSnapshot } from '../core/game';
+import { applyMove, newGame, phaseOf, replayMoves, waitingFor } from '../core/moves';
 import type { Level, Package } from '../core/level/level';
-import type { gameMachine } from '../core/machine';
+import type { GameMachine } from '../core/machine';
 import { DIFFICULTIES, PARTIES, type Difficulty, type Party } from '../core/parties';
 import type { GameParams } from '../core/params';
 import { seatsFor } from '../core/rules';
 import { assessPackage, seatView, type SeatView } from '../core/seatView';
 import { parseSeed, seedFrom } from '../core/seed';
-import type { Move, OutcomeKind, SideMove } from '../core/state';
+import type { GameState, Move, OutcomeKind, SideMove } from '../core/state';
 import {
   OUTCOME_WORDS,
   levelHash,
@@ -39,7 +40,7 @@ export interface AppOptions {
   readonly notices: readonly string[];
   readonly showView: (view: 'table' | 'map') => void;
   /** Called with each new game's actor (sound subscribes here); returns a disconnect. */
-  readonly onActor?: (actor: Actor<typeof gameMachine>) => () => void;
+  readonly onActor?: (actor: Actor<GameMachine>) => () => void;
   /** Where the game in progress is saved; null when storage is unavailable. */
   readonly storage: Storage | null;
   readonly onScreen?: (screen: Screen) => void;
@@ -84,8 +85,8 @@ export class App {
   private settings: GameParams;
   private level!: Level;
   private seed!: string;
-  private actor: Actor<typeof gameMachine> | null = null;
-  private snapshot: GameSnapshot | null = null;
+  private actor: Actor<GameMachine> | null = null;
+  private game: GameState | null = null;
   private renderedKey = '';
   private draft: number[] = [];
   private logCount = 0;
@@ -103,10 +104,10 @@ export class App {
 
   /** Read-only summary for automation and support (`window.redLines.state()`). */
   publicState(): PublicState | null {
-    if (!this.snapshot) return null;
-    const game = this.snapshot.context.game;
+    if (!this.game) return null;
+    const game = this.game;
     return {
-      phase: String(this.snapshot.value),
+      phase: phaseOf(game),
       round: game.round,
       deadline: this.level.spec.deadline,
       level: this.level.id,
@@ -120,9 +121,8 @@ export class App {
 
   /** The seat the screen is for: the solo player, or in hot-seat play the person due to act. */
   private activeSeat(): Party {
-    if (this.settings.mode !== 'hotseat' || !this.snapshot)
-      return this.handedTo ?? this.settings.role;
-    const due = waitingFor(this.snapshot).find((p) => this.settings.humans.includes(p));
+    if (this.settings.mode !== 'hotseat' || !this.game) return this.handedTo ?? this.settings.role;
+    const due = waitingFor(this.game).find((p) => this.settings.humans.includes(p));
     return due ?? this.handedTo ?? this.settings.role;
   }
 
@@ -168,7 +168,7 @@ export class App {
     this.disconnectActor = null;
     this.actor?.stop();
     this.actor = null;
-    this.snapshot = null;
+    this.game = null;
   }
 
   /**
@@ -180,10 +180,18 @@ export class App {
     this.settings = params;
     this.level = this.o.catalog.levels.get(params.level)!;
     this.seed = params.seed ?? freshSeed();
-    const actor = createGame(this.level, {
+    const setup = {
       seed: this.seed,
       difficulty: params.difficulty,
       seats: seatsFor(params.humans),
+    };
+    const replayed = prefix.length > 0 ? replayMoves(this.level, setup, prefix) : null;
+    if (replayed && !replayed.ok)
+      this.notify(
+        `The saved moves stop at move ${replayed.error.index + 1}: ${replayed.error.message}`,
+      );
+    const actor = createGame(this.level, setup, {
+      game: replayed ? (replayed.ok ? replayed.value : replayed.error.game) : undefined,
     });
     this.actor = actor;
     this.logCount = 0;
@@ -194,11 +202,7 @@ export class App {
     this.savedMoves = prefix.length;
     actor.start();
     this.screen = 'briefing';
-    if (prefix.length > 0) {
-      actor.send({ type: 'START' });
-      for (const move of prefix) actor.send(move);
-      this.screen = 'play';
-    }
+    if (prefix.length > 0) this.screen = 'play';
     const url = new URL(window.location.href);
     const query: Record<string, string> = {
       level: params.level,
@@ -213,28 +217,27 @@ export class App {
     this.render();
   }
 
-  private send(event: Parameters<Actor<typeof gameMachine>['send']>[0]): void {
+  private send(event: Parameters<Actor<GameMachine>['send']>[0]): void {
     this.actor?.send(event);
   }
 
   private onSnapshot(snapshot: GameSnapshot): void {
-    this.snapshot = snapshot;
-    this.autosave(snapshot);
-    const view = seatView(this.level, snapshot, this.activeSeat());
-    this.o.bus.emit('table', tableView(this.level, snapshot, view));
-    this.o.bus.emit('map', mapView(this.level, snapshot));
+    const game = snapshot.context.game;
+    this.game = game;
+    this.autosave(game);
+    const view = seatView(this.level, game, this.activeSeat());
+    this.o.bus.emit('table', tableView(this.level, game, view));
+    this.o.bus.emit('map', mapView(this.level, game));
     this.appendLog(view);
-    if (snapshot.status === 'done' && ['play', 'handover'].includes(this.screen))
-      this.screen = 'debrief';
+    if (game.outcome && ['play', 'handover'].includes(this.screen)) this.screen = 'debrief';
     if (['play', 'handover', 'debrief'].includes(this.screen)) this.render();
   }
 
   /** Saves after every move a person makes; a finished game leaves no save behind. */
-  private autosave(snapshot: GameSnapshot): void {
+  private autosave(game: GameState): void {
     const storage = this.o.storage;
     if (!storage || this.screen === 'replay') return;
-    const game = snapshot.context.game;
-    if (snapshot.status === 'done') {
+    if (game.outcome) {
       clearSave(storage);
       return;
     }
@@ -326,9 +329,9 @@ export class App {
 
   private render(): void {
     const seat = this.activeSeat();
-    const hotseat = this.settings.mode === 'hotseat' && this.snapshot?.status === 'active';
+    const hotseat = this.settings.mode === 'hotseat' && this.game !== null && !this.game.outcome;
     if (this.screen === 'play' && hotseat && seat !== this.handedTo) this.screen = 'handover';
-    const view = this.snapshot ? seatView(this.level, this.snapshot, seat) : null;
+    const view = this.game ? seatView(this.level, this.game, seat) : null;
     const key =
       this.screen === 'play' && view
         ? `play|${seat}|${view.round}|${view.phase}|${view.waitingFor.join(',')}|${Object.keys(view.responses).length}`
@@ -640,7 +643,7 @@ export class App {
           onclick: () => {
             this.handedTo = seat;
             this.screen = 'play';
-            if (this.snapshot) this.onSnapshot(this.snapshot);
+            if (this.actor) this.onSnapshot(this.actor.getSnapshot());
             this.render();
           },
         },
@@ -714,7 +717,6 @@ export class App {
 
   private begin(): void {
     this.screen = 'play';
-    this.send({ type: 'START' });
     this.render();
   }
 
@@ -835,7 +837,7 @@ export class App {
 
   private builder(view: SeatView, hint: string | null): HTMLElement {
     const level = this.level;
-    const game = this.snapshot!.context.game;
+    const game = this.game!;
     if (this.draft.length !== level.issues.length)
       this.draft = level.issues.map((issue) => Math.floor(issue.options.length / 2));
     const assessment = h('div', { class: 'assessment', 'aria-live': 'polite' });
@@ -905,12 +907,7 @@ export class App {
   }
 
   private respondPanel(view: SeatView, hint: string | null): HTMLElement {
-    const a = assessPackage(
-      this.level,
-      this.snapshot!.context.game,
-      view.seat,
-      view.table!.package,
-    );
+    const a = assessPackage(this.level, this.game!, view.seat, view.table!.package);
     const blocked = a.crosses.some((c) => c.party === view.seat && c.hard);
     return h(
       'div',
@@ -1033,7 +1030,7 @@ export class App {
   // ---- Debrief ----
   private debrief(view: SeatView): HTMLElement {
     const level = this.level;
-    const game = this.snapshot!.context.game;
+    const game = this.game!;
     const outcome = game.outcome!;
     const analysis = analyse(level, game, outcome.deal);
     const rejections = game.history.flatMap((r) =>
@@ -1258,7 +1255,7 @@ export class App {
   }
 
   // ---- Replay viewer ----
-  private replay: { result: VerifiedResult; rounds: GameSnapshot[]; shown: number } | null = null;
+  private replay: { result: VerifiedResult; rounds: GameState[]; shown: number } | null = null;
 
   /** Opens `?replay=<code>`: verifies the code by replaying it, then steps through its rounds. */
   openReplay(code: string): void {
@@ -1270,20 +1267,18 @@ export class App {
     }
     const result = verified.value;
     // Snapshots at the end of each round, captured by replaying the moves once more.
-    const rounds: GameSnapshot[] = [];
-    const actor = createGame(result.level, {
-      seed: result.payload.seed,
-      seats: result.payload.seats,
-      difficulty: result.payload.difficulty,
-    });
-    actor.subscribe((snapshot) => {
-      const game = snapshot.context.game;
-      if (game.table || game.outcome) rounds[game.round - 1] = snapshot;
-    });
-    actor.start();
-    actor.send({ type: 'START' });
-    for (const move of result.payload.moves) actor.send(move);
-    actor.stop();
+    const rounds: GameState[] = [];
+    const { level, payload } = result;
+    let game = newGame(level, payload);
+    const keep = (g: GameState) => {
+      if (g.table || g.outcome) rounds[g.round - 1] = g;
+    };
+    keep(game);
+    for (const move of payload.moves) {
+      const next = applyMove(level, game, move);
+      if (!next.ok) break; // unreachable: verifyResult replayed the same moves
+      keep((game = next.value));
+    }
     this.level = result.level;
     this.seed = result.payload.seed;
     const humans = PARTIES.filter((p) => result.payload.seats[p] === 'human');
@@ -1303,11 +1298,11 @@ export class App {
   private showReplayRound(index: number): void {
     const replay = this.replay!;
     replay.shown = Math.max(0, Math.min(replay.rounds.length - 1, index));
-    const snapshot = replay.rounds[replay.shown]!;
-    this.snapshot = snapshot;
-    const view = seatView(this.level, snapshot, this.settings.role);
-    this.o.bus.emit('table', tableView(this.level, snapshot, view));
-    this.o.bus.emit('map', mapView(this.level, snapshot));
+    const game = replay.rounds[replay.shown]!;
+    this.game = game;
+    const view = seatView(this.level, game, this.settings.role);
+    this.o.bus.emit('table', tableView(this.level, game, view));
+    this.o.bus.emit('map', mapView(this.level, game));
     this.o.log.replaceChildren();
     this.logCount = 0;
     this.appendLog(view);
@@ -1318,27 +1313,22 @@ export class App {
   /** Plays on from the start of a round of the replayed game, as a new game. */
   private forkAt(round: number): void {
     const { result } = this.replay!;
-    const actor = createGame(result.level, {
-      seed: result.payload.seed,
-      seats: result.payload.seats,
-      difficulty: result.payload.difficulty,
-    });
-    actor.start();
-    actor.send({ type: 'START' });
+    let game = newGame(result.level, result.payload);
     const prefix: Move[] = [];
     for (const move of result.payload.moves) {
-      if (actor.getSnapshot().context.game.round >= round) break;
-      actor.send(move);
+      if (game.round >= round) break;
+      const next = applyMove(result.level, game, move);
+      if (!next.ok) break;
+      game = next.value;
       prefix.push(move);
     }
-    actor.stop();
     this.replay = null;
     this.startGame({ ...this.settings, seed: result.payload.seed }, prefix);
   }
 
   private replayScreen(): HTMLElement {
     const { result, rounds, shown } = this.replay!;
-    const game = rounds[shown]!.context.game;
+    const game = rounds[shown]!;
     const record = game.outcome ? game.history[shown] : (game.history[shown] ?? null);
     const level = this.level;
     const proposal = record?.proposal ?? game.table;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { hashText } from '../core/hash';
 import { seatsFor } from '../core/rules';
-import { createGame, replayGame, stateHash, waitingFor } from '../core/game';
+import { stateHash } from '../core/game';
+import { applyMove, newGame, phaseOf, replayMoves } from '../core/moves';
 import { computerProposal } from '../core/negotiator';
+import type { Move } from '../core/state';
 import { loadCatalog } from '../levels';
 import {
   SAVE_CORRUPT_KEY,
@@ -148,27 +150,28 @@ describe('saves', () => {
   it('resumes a game in progress at the same round with the same stateHash', () => {
     const catalog = loadCatalog();
     const level = catalog.levels.get('coalition-2025') ?? [...catalog.levels.values()][0]!;
-    const actor = createGame(level, {
+    let game = newGame(level, {
       seed: 'BCDFGH12',
       difficulty: 'normal',
       seats: seatsFor(['ukraine']),
     });
-    actor.start();
-    actor.send({ type: 'START' });
     // Ukraine plays: proposes what the computer would, rejects, passes; for two rounds.
-    while (actor.getSnapshot().status === 'active' && actor.getSnapshot().context.game.round < 3) {
-      const snapshot = actor.getSnapshot();
-      const game = snapshot.context.game;
-      if (!waitingFor(snapshot).includes('ukraine')) break;
-      if (snapshot.value === 'proposal') {
-        const pkg = computerProposal(level, game, 'ukraine').package;
-        actor.send({ type: 'PROPOSE', party: 'ukraine', package: pkg });
-      } else if (snapshot.value === 'responses')
-        actor.send({ type: 'RESPOND', party: 'ukraine', accept: false });
-      else actor.send({ type: 'SIDE_MOVE', party: 'ukraine', move: { kind: 'pass' } });
+    while (!game.outcome && game.round < 3) {
+      const phase = phaseOf(game);
+      const move: Move =
+        phase === 'proposal'
+          ? {
+              type: 'PROPOSE',
+              party: 'ukraine',
+              package: computerProposal(level, game, 'ukraine').package,
+            }
+          : phase === 'responses'
+            ? { type: 'RESPOND', party: 'ukraine', accept: false }
+            : { type: 'SIDE_MOVE', party: 'ukraine', move: { kind: 'pass' } };
+      const next = applyMove(level, game, move);
+      if (!next.ok) throw new Error(next.error.message);
+      game = next.value;
     }
-    const game = actor.getSnapshot().context.game;
-    actor.stop();
     expect(game.moves.length).toBeGreaterThan(1);
 
     const storage = fresh();
@@ -176,7 +179,9 @@ describe('saves', () => {
     const loaded = loadSave(storage);
     if (!loaded.ok) throw new Error(loaded.error.message);
     const { seed, difficulty, seats, moves } = loaded.value;
-    const resumed = replayGame(level, { seed, difficulty, seats }, moves).context.game;
+    const replayed = replayMoves(level, { seed, difficulty, seats }, moves);
+    if (!replayed.ok) throw new Error(replayed.error.message);
+    const resumed = replayed.value;
     expect(resumed.round).toBe(game.round);
     expect(resumed.round).toBe(loaded.value.round);
     expect(stateHash(resumed)).toBe(loaded.value.stateHash);

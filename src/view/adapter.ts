@@ -1,23 +1,13 @@
 // The one place a game snapshot becomes what the scenes draw, seen from one seat.
-import type { GameSnapshot } from '../core/game';
 import type { Level } from '../core/level/level';
 import { PARTIES, type Party } from '../core/parties';
 import { assessPackage, type SeatView } from '../core/seatView';
+import type { GameState } from '../core/state';
 import type { MapView, TableView } from './model';
 
-export function tableView(level: Level, snapshot: GameSnapshot, view: SeatView): TableView {
-  const game = snapshot.context.game;
+export function tableView(level: Level, game: GameState, view: SeatView): TableView {
   const onTable = game.table?.package ?? game.outcome?.deal ?? null;
   const assessment = onTable ? assessPackage(level, game, view.seat, onTable) : null;
-  const ownMood = () => {
-    if (!assessment) return 'neutral' as const;
-    const margin = assessment.utility - assessment.yourTarget;
-    return margin >= 0.03
-      ? ('pleased' as const)
-      : margin >= -0.05
-        ? ('neutral' as const)
-        : ('uneasy' as const);
-  };
   const lastRound = game.history.at(-1);
   const speechOf = (party: Party): string | null => {
     const response =
@@ -37,7 +27,7 @@ export function tableView(level: Level, snapshot: GameSnapshot, view: SeatView):
       return {
         party,
         name: level.parties[party].spec.name,
-        mood: party === view.seat ? ownMood() : (assessment?.moods[party] ?? 'neutral'),
+        mood: party === view.seat ? view.mood : (assessment?.moods[party] ?? 'neutral'),
         speech: speechOf(party),
         isProposer: party === (game.table?.proposer ?? game.proposer),
         isYou: party === view.seat,
@@ -53,8 +43,7 @@ export function tableView(level: Level, snapshot: GameSnapshot, view: SeatView):
   };
 }
 
-export function mapView(level: Level, snapshot: GameSnapshot): MapView {
-  const game = snapshot.context.game;
+export function mapView(level: Level, game: GameState): MapView {
   const pkg = game.table?.package ?? game.outcome?.deal ?? null;
   let groundTroops = 0;
   let airCover = false;

@@ -20,13 +20,14 @@ import {
   verifyResult,
   type ResultPayload,
 } from '../../src/core/codes';
-import { createGame, phaseOf, stateHash, waitingFor, type GameSnapshot } from '../../src/core/game';
+import { stateHash } from '../../src/core/game';
+import { applyMove, newGame, phaseOf, waitingFor } from '../../src/core/moves';
 import type { Level } from '../../src/core/level/level';
 import type { LevelSpec } from '../../src/core/level/schema';
 import { DIFFICULTIES, PARTIES, type Party } from '../../src/core/parties';
 import { checkSideMove, seatsFor, type GameSetup } from '../../src/core/rules';
 import { SEED_ALPHABET, parseSeed } from '../../src/core/seed';
-import type { Move, SideMove } from '../../src/core/state';
+import type { GameState, Move, SideMove } from '../../src/core/state';
 import { LEVELS_DIR, levelFiles, loadLevelFile } from '../../src/node/levels';
 import {
   MINI_PATH,
@@ -63,38 +64,34 @@ const choicesArb = fc.array(fc.nat({ max: 1_000_000 }), { maxLength: 40 });
 
 /** A game with people in `humans` that runs to the deadline: every proposal is rejected and
  * every side move is the longest one to write down (a public commitment). The longest code. */
-function longestGame(level: Level, humans: readonly Party[], seed = 'K7F2Q9XM'): GameSnapshot {
-  const actor = createGame(level, { seed, seats: seatsFor(humans), difficulty: 'normal' });
-  actor.start();
-  actor.send({ type: 'START' });
+function longestGame(level: Level, humans: readonly Party[], seed = 'K7F2Q9XM'): GameState {
+  let game = newGame(level, { seed, seats: seatsFor(humans), difficulty: 'normal' });
   const choose = chooser([7, 3, 11, 5, 2, 13, 1, 17]);
-  for (let guard = 0; !isFinal(actor.getSnapshot()); guard++) {
+  for (let guard = 0; !isFinal(game); guard++) {
     if (guard > 1000) throw new Error('the game does not end');
-    const snapshot = actor.getSnapshot();
-    const party = waitingFor(snapshot)[0]!;
-    const { game } = snapshot.context;
+    const party = waitingFor(game)[0]!;
     let move: Move;
-    if (phaseOf(snapshot) === 'responses') move = { type: 'RESPOND', party, accept: false };
-    else if (phaseOf(snapshot) === 'sideMoves') {
+    if (phaseOf(game) === 'responses') move = { type: 'RESPOND', party, accept: false };
+    else if (phaseOf(game) === 'sideMoves') {
       const commit: SideMove = { kind: 'commitment', issue: choose(level.issues.length) };
       const ok = checkSideMove(level, game, party, commit).ok;
       move = { type: 'SIDE_MOVE', party, move: ok ? commit : { kind: 'pass' } };
-    } else move = pickMove(level, snapshot, party, choose);
-    actor.send(move);
+    } else move = pickMove(level, game, party, choose);
+    const next = applyMove(level, game, move);
+    if (!next.ok) throw new Error(next.error.message);
+    game = next.value;
   }
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return snapshot;
+  return game;
 }
 
 /** A real code with people in two seats, names and all. */
 const sampleCode = () => {
-  const { snapshot } = playGame(
+  const { game } = playGame(
     main(),
     { seed: 'BCDF2345', seats: seatsFor(['ukraine', 'russia']), difficulty: 'normal' },
     chooser([3, 1, 4, 1, 5, 9, 2, 6]),
   );
-  return resultCodeFor(main(), snapshot.context.game, 'Ada');
+  return resultCodeFor(main(), game, 'Ada');
 };
 
 const CODE_CHARS = [
@@ -118,8 +115,7 @@ describe('result codes', () => {
         choicesArb,
         fc.option(fc.string({ maxLength: 60 }), { nil: undefined }),
         (setup, choices, name) => {
-          const { snapshot, moves } = playGame(level, setup, chooser(choices));
-          const game = snapshot.context.game;
+          const { game, moves } = playGame(level, setup, chooser(choices));
           const code = resultCodeFor(level, game, name);
           expect(code.length).toBeLessThanOrEqual(MAX_CODE_LENGTH);
           expect(code).toMatch(/^[A-Za-z0-9_~.-]+$/);
@@ -140,9 +136,9 @@ describe('result codes', () => {
   });
 
   test('a computer-only game (as `npm run simulate` plays it) verifies too', () => {
-    const snapshot = longestGame(main(), []);
-    const verified = verifyResult(resultCodeFor(main(), snapshot.context.game), catalog());
-    expect(verified.ok && verified.value.stateHash).toBe(stateHash(snapshot.context.game));
+    const game = longestGame(main(), []);
+    const verified = verifyResult(resultCodeFor(main(), game), catalog());
+    expect(verified.ok && verified.value.stateHash).toBe(stateHash(game));
   });
 
   test('every single-character change of a real code is refused', () => {
@@ -290,17 +286,16 @@ describe('result codes', () => {
   });
 
   test('names are kept as plain text, cleaned and capped at 40 characters', () => {
-    const snapshot = longestGame(mini(), []);
+    const game = longestGame(mini(), []);
     const name = '  Ada\u0000 |Lovelace\u202e <b>x</b> ' + 'z'.repeat(60);
-    const decoded = decodeResult(resultCodeFor(mini(), snapshot.context.game, name));
+    const decoded = decodeResult(resultCodeFor(mini(), game, name));
     if (!decoded.ok) throw new Error(decoded.error.message);
     expect(decoded.value.name).toBe('Ada |Lovelace <b>x</b> zzzzzzzzzzzzzzzzz');
     expect([...decoded.value.name!].length).toBeLessThanOrEqual(40);
   });
 
   test('a full main-level game with every seat played by people fits well under 1,000 characters', () => {
-    const snapshot = longestGame(main(), PARTIES);
-    const game = snapshot.context.game;
+    const game = longestGame(main(), PARTIES);
     expect(game.round).toBe(main().spec.deadline);
     const code = resultCodeFor(main(), game, 'A student with a long name, forty chars');
     expect(code.length).toBeLessThan(1000);
@@ -313,7 +308,7 @@ describe('result codes', () => {
       .map((file) => [file.slice(LEVELS_DIR.length + 1), file]),
   )('the longest game on %s has a code under the length cap', (_name, file) => {
     const level = loadOrThrow(file);
-    const code = resultCodeFor(level, longestGame(level, PARTIES).context.game);
+    const code = resultCodeFor(level, longestGame(level, PARTIES));
     expect(code.length).toBeLessThan(MAX_CODE_LENGTH / 2);
   });
 });
@@ -360,12 +355,11 @@ describe('share cards', () => {
     ['another game', [1, 1, 1, 0, 2]],
   ])('%s: one line per round, one mark per party, and no terms', (_name, choices) => {
     const level = main();
-    const { snapshot } = playGame(
+    const { game } = playGame(
       level,
       { seed: 'BCDF2345', seats: seatsFor(['ukraine']), difficulty: 'normal' },
       chooser(choices),
     );
-    const game = snapshot.context.game;
     const card = shareCard(level, game, link);
     const lines = card.split('\n');
     const marks = Object.values(SHARE_MARKS).join('');

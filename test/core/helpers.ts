@@ -1,14 +1,13 @@
 // Shared helpers for the rules-core tests: loading levels, building small in-test levels, and
 // playing games with moves picked from a list of choices (so fast-check can generate them).
 import { readFileSync } from 'node:fs';
-import { createGame, phaseOf, waitingFor, type GameSnapshot } from '../../src/core/game';
 import { packageAt, type Level } from '../../src/core/level/level';
 import { formatLevelError, validateLevel } from '../../src/core/level/parse';
 import type { LevelSpec } from '../../src/core/level/schema';
-import type { Phase } from '../../src/core/machine';
+import { applyMove, newGame, phaseOf, waitingFor, type Phase } from '../../src/core/moves';
 import { PARTIES, type Party } from '../../src/core/parties';
 import { checkProposal, checkResponse, checkSideMove, type GameSetup } from '../../src/core/rules';
-import type { Move, SideMove } from '../../src/core/state';
+import type { GameState, Move, SideMove } from '../../src/core/state';
 import { loadLevelFile } from '../../src/node/levels';
 
 export const MINI_PATH = 'test/fixtures/levels/mini.json';
@@ -36,7 +35,6 @@ export function levelFrom(spec: unknown, file = 'in-test level'): Level {
 
 /** Phases a game can rest in between events (the others are passed through at once). */
 export const RESTING_PHASES: readonly Phase[] = [
-  'briefing',
   'proposal',
   'responses',
   'sideMoves',
@@ -45,8 +43,7 @@ export const RESTING_PHASES: readonly Phase[] = [
 ];
 export const FINAL_PHASES: readonly Phase[] = ['signed', 'collapsed'];
 
-export const isFinal = (snapshot: GameSnapshot): boolean =>
-  FINAL_PHASES.includes(phaseOf(snapshot));
+export const isFinal = (game: GameState): boolean => FINAL_PHASES.includes(phaseOf(game));
 
 /** Cycles through a list of non-negative integers; an empty list always yields 0. */
 export function chooser(choices: readonly number[]): (bound: number) => number {
@@ -63,12 +60,11 @@ export function chooser(choices: readonly number[]): (bound: number) => number {
  */
 export function pickMove(
   level: Level,
-  snapshot: GameSnapshot,
+  game: GameState,
   party: Party,
   choose: (bound: number) => number,
 ): Move {
-  const { game } = snapshot.context;
-  switch (phaseOf(snapshot)) {
+  switch (phaseOf(game)) {
     case 'proposal': {
       const start = choose(level.packageCount);
       for (let k = 0; k < level.packageCount; k++) {
@@ -101,20 +97,22 @@ export function pickMove(
       return { type: 'SIDE_MOVE', party, move };
     }
     default:
-      throw new Error(`no move in phase ${phaseOf(snapshot)}`);
+      throw new Error(`no move in phase ${phaseOf(game)}`);
   }
 }
 
 export interface PlayedGame {
-  readonly snapshot: GameSnapshot;
+  /** The game at its end. */
+  readonly game: GameState;
   readonly moves: readonly Move[];
-  /** Every snapshot the game rested in, oldest first. */
-  readonly trail: readonly GameSnapshot[];
+  /** Every state the game rested in, oldest first. */
+  readonly trail: readonly GameState[];
 }
 
 /**
- * Plays a game on a real actor: whenever the machine waits, one of the seats it waits for makes a
- * legal move picked by `choose`. Fails if a move is refused or the game does not end in time.
+ * Plays a game through `applyMove`: whenever the game waits, one of the seats it waits for makes a
+ * legal move picked by `choose`. Fails with the rules' reason if a move is refused, or if the game
+ * does not end in time.
  */
 export function playGame(
   level: Level,
@@ -122,25 +120,20 @@ export function playGame(
   choose: (bound: number) => number,
   maxMoves = 400,
 ): PlayedGame {
-  const actor = createGame(level, setup);
-  actor.start();
-  actor.send({ type: 'START' });
+  let game = newGame(level, setup);
   const moves: Move[] = [];
-  const trail: GameSnapshot[] = [actor.getSnapshot()];
-  while (!isFinal(actor.getSnapshot())) {
-    const snapshot = actor.getSnapshot();
-    const waiting = waitingFor(snapshot);
+  const trail: GameState[] = [game];
+  while (!isFinal(game)) {
+    const waiting = waitingFor(game);
     if (waiting.length === 0)
-      throw new Error(`the game waits for nobody in phase ${phaseOf(snapshot)}`);
+      throw new Error(`the game waits for nobody in phase ${phaseOf(game)}`);
     if (moves.length >= maxMoves) throw new Error(`no end after ${maxMoves} moves`);
-    const move = pickMove(level, snapshot, waiting[choose(waiting.length)]!, choose);
-    actor.send(move);
-    if (actor.getSnapshot().context.game.moves.length !== moves.length + 1)
-      throw new Error(`a legal move was not taken: ${JSON.stringify(move)}`);
+    const move = pickMove(level, game, waiting[choose(waiting.length)]!, choose);
+    const next = applyMove(level, game, move);
+    if (!next.ok) throw new Error(`a legal move was refused: ${next.error.message}`);
+    game = next.value;
     moves.push(move);
-    trail.push(actor.getSnapshot());
+    trail.push(game);
   }
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return { snapshot, moves, trail };
+  return { game, moves, trail };
 }

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { analyse, utilityTables } from '../../src/core/analysis';
-import { phaseOf, replayGame, stateHash, waitingFor } from '../../src/core/game';
+import { stateHash } from '../../src/core/game';
+import { phaseOf, replayMoves, waitingFor } from '../../src/core/moves';
 import type { Level } from '../../src/core/level/level';
 import { DIFFICULTIES, PARTIES, type Party } from '../../src/core/parties';
 import { applySideMove, createInitialState, seatsFor, type GameSetup } from '../../src/core/rules';
@@ -58,11 +59,11 @@ describe.each(tables)('games on %s', (_name, file, runs) => {
     fc.assert(
       fc.property(setupArb, choicesArb, (setup, choices) => {
         const played = playGame(level, setup, chooser(choices));
-        const first = replayGame(level, setup, played.moves);
-        const second = replayGame(separate, setup, played.moves);
-        expect(stateHash(first.context.game)).toBe(stateHash(second.context.game));
-        expect(stateHash(first.context.game)).toBe(stateHash(played.snapshot.context.game));
-        expect(first.value).toEqual(played.snapshot.value);
+        const first = replayMoves(level, setup, played.moves);
+        const second = replayMoves(separate, setup, played.moves);
+        if (!first.ok || !second.ok) throw new Error('a replay refused a move it had taken');
+        expect(stateHash(first.value)).toBe(stateHash(second.value));
+        expect(stateHash(first.value)).toBe(stateHash(played.game));
       }),
       { numRuns: runs },
     );
@@ -72,13 +73,13 @@ describe.each(tables)('games on %s', (_name, file, runs) => {
     const level = levelAt(file);
     fc.assert(
       fc.property(setupArb, choicesArb, (setup, choices) => {
-        const { snapshot, trail } = playGame(level, setup, chooser(choices));
-        expect(FINAL_PHASES).toContain(phaseOf(snapshot));
-        expect(snapshot.context.game.round).toBeLessThanOrEqual(level.spec.deadline);
-        expect(snapshot.context.game.outcome).not.toBeNull();
-        expect(waitingFor(snapshot)).toEqual([]);
+        const { game, trail } = playGame(level, setup, chooser(choices));
+        expect(FINAL_PHASES).toContain(phaseOf(game));
+        expect(game.round).toBeLessThanOrEqual(level.spec.deadline);
+        expect(game.outcome).not.toBeNull();
+        expect(waitingFor(game)).toEqual([]);
         // Rounds never go backwards and never pass the deadline on the way.
-        const rounds = trail.map((s) => s.context.game.round);
+        const rounds = trail.map((s) => s.round);
         expect(rounds).toEqual([...rounds].sort((a, b) => a - b));
       }),
       { numRuns: runs },
@@ -89,7 +90,7 @@ describe.each(tables)('games on %s', (_name, file, runs) => {
     const level = levelAt(file);
     fc.assert(
       fc.property(setupArb, choicesArb, (setup, choices) => {
-        const { outcome } = playGame(level, setup, chooser(choices)).snapshot.context.game;
+        const { outcome } = playGame(level, setup, chooser(choices)).game;
         for (const party of PARTIES) {
           expect(Number.isInteger(outcome!.scores[party])).toBe(true);
           expect(outcome!.scores[party]).toBeGreaterThanOrEqual(0);
@@ -109,7 +110,7 @@ describe.each(tables)('games on %s', (_name, file, runs) => {
     const level = levelAt(file);
     fc.assert(
       fc.property(setupArb, choicesArb, (setup, choices) => {
-        const { game } = playGame(level, setup, chooser(choices)).snapshot.context;
+        const { game } = playGame(level, setup, chooser(choices));
         const rounds = [...game.history, { proposal: game.table, responses: game.responses }];
         for (const { proposal, responses } of rounds) {
           if (!proposal) continue;
@@ -136,7 +137,7 @@ describe.each(tables)('games on %s', (_name, file, runs) => {
     const level = levelAt(file);
     fc.assert(
       fc.property(setupArb, choicesArb, (setup, choices) => {
-        const { game } = playGame(level, setup, chooser(choices)).snapshot.context;
+        const { game } = playGame(level, setup, chooser(choices));
         for (const record of game.history) {
           const levers = Object.values(record.sideMoves).flatMap((m) =>
             m && (m.kind === 'pressure' || m.kind === 'incentive') ? [`${m.kind}>${m.target}`] : [],
@@ -238,7 +239,7 @@ describe('the exact analysis', () => {
       const level = levelAt(file);
       fc.assert(
         fc.property(setupArb, choicesArb, (setup, choices) => {
-          checkAnalysis(level, playGame(level, setup, chooser(choices)).snapshot.context.game);
+          checkAnalysis(level, playGame(level, setup, chooser(choices)).game);
         }),
         { numRuns: file === MINI_PATH ? 50 : 3 },
       );

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { createGame, stateHash, waitingFor } from '../../src/core/game';
+import { stateHash } from '../../src/core/game';
+import { applyMove, newGame, phaseOf, waitingFor } from '../../src/core/moves';
+import type { Move } from '../../src/core/state';
 import { seatsFor } from '../../src/core/rules';
 import { loadLevel } from '../../src/node/levels';
 import { ARTIFACTS, browserSuite, openPage } from './harness';
@@ -123,24 +125,24 @@ describe('the game in Chromium', () => {
     const loaded = loadLevel('coalition-2025');
     if (!loaded.ok) throw new Error('level failed to load');
     const level = loaded.value;
-    const actor = createGame(level, {
+    let node = newGame(level, {
       seed: 'K7F2Q9XM',
       difficulty: 'normal',
       seats: seatsFor(['ukraine']),
     });
-    actor.start();
-    actor.send({ type: 'START' });
     const middle = level.issues.map((issue) => Math.floor(issue.options.length / 2));
-    for (let step = 0; step < 100 && actor.getSnapshot().status === 'active'; step++) {
-      const snapshot = actor.getSnapshot();
-      if (!waitingFor(snapshot).includes('ukraine')) break;
-      if (snapshot.value === 'proposal')
-        actor.send({ type: 'PROPOSE', party: 'ukraine', package: middle });
-      else if (snapshot.value === 'responses')
-        actor.send({ type: 'RESPOND', party: 'ukraine', accept: false });
-      else actor.send({ type: 'SIDE_MOVE', party: 'ukraine', move: { kind: 'pass' } });
+    for (let step = 0; step < 100 && waitingFor(node).includes('ukraine'); step++) {
+      const phase = phaseOf(node);
+      const move: Move =
+        phase === 'proposal'
+          ? { type: 'PROPOSE', party: 'ukraine', package: middle }
+          : phase === 'responses'
+            ? { type: 'RESPOND', party: 'ukraine', accept: false }
+            : { type: 'SIDE_MOVE', party: 'ukraine', move: { kind: 'pass' } };
+      const next = applyMove(level, node, move);
+      if (!next.ok) throw new Error(next.error.message);
+      node = next.value;
     }
-    const node = actor.getSnapshot().context.game;
     expect(browserState?.outcome).toBe(node.outcome?.kind);
     expect(browserState?.stateHash).toBe(stateHash(node));
     expect(errors).toEqual([]);

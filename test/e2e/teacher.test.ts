@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { resultCodeFor } from '../../src/core/codes';
-import { playComputerGame } from '../../src/core/game';
+import { playComputerGame } from '../../src/core/moves';
 import { loadLevel } from '../../src/node/levels';
 import { ARTIFACTS, browserSuite, openPage } from './harness';
 
@@ -10,7 +10,7 @@ const suite = browserSuite();
 function codeFor(seed: string): string {
   const loaded = loadLevel('coalition-2025');
   if (!loaded.ok) throw new Error('level failed to load');
-  const game = playComputerGame(loaded.value, { seed, difficulty: 'normal' }).context.game;
+  const game = playComputerGame(loaded.value, { seed, difficulty: 'normal' });
   return resultCodeFor(loaded.value, game);
 }
 

@@ -36,12 +36,12 @@ const catalog: Catalog = {
 
 const SEED = 'BCDF2345';
 const codeFor = (role: (typeof PARTIES)[number], choices: number[], name?: string) => {
-  const { snapshot } = playGame(
+  const { game } = playGame(
     main,
     { seed: SEED, seats: seatsFor([role]), difficulty: 'normal' },
     chooser(choices),
   );
-  return resultCodeFor(main, snapshot.context.game, name);
+  return resultCodeFor(main, game, name);
 };
 const tamper = (code: string) => {
   const i = Math.floor(code.length / 2);
