@@ -3,8 +3,8 @@
 // configured in vitest.config.ts.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { phaserChunk, phaserLite, phaserLiteOnLog } from './build/phaser-lite';
-import { buildIdDefine, offline } from './build/pwa';
+import { phaserChunk, phaserLite, phaserLiteOnLog } from './build/phaser-lite.ts';
+import { buildIdDefine, offline } from './build/pwa.ts';
 
 const browserBuild = {
   target: 'es2022',

@@ -18,12 +18,13 @@ const THEME = '#0d1b2a';
 const PRECACHE_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /**
- * Which build a page runs: `VITE_BUILD_ID` from the environment, or else the package version. The
- * page shows it on `<html data-build>` (src/pwa.ts); the update test builds twice with two ids.
+ * Which build a page runs, as `__RED_LINES_BUILD__`: `VITE_BUILD_ID` from the environment, or else
+ * the package version. The page shows it on `<html data-build>` (src/pwa.ts); the update test
+ * builds twice with two ids. (A `define` of an `import.meta.env` key would hide Vite's own `PROD`.)
  */
 export function buildIdDefine(): Record<string, string> {
   const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-  return { 'import.meta.env.VITE_BUILD_ID': JSON.stringify(process.env.VITE_BUILD_ID ?? version) };
+  return { __RED_LINES_BUILD__: JSON.stringify(process.env.VITE_BUILD_ID ?? version) };
 }
 
 /** `<meta name="theme-color">` and the iOS home-screen icon, which the web manifest cannot carry. */
