@@ -84,16 +84,21 @@ if (page === 'teacher') {
       if (phaser) phaser.module.showView(phaser.game, view);
     },
   });
-  // A new build (src/pwa.ts) takes over on the menu, or in play once the player's move is made and
-  // saved and nothing is touched since; the game then resumes from its autosave.
-  let touched: string | undefined;
+  // A new build (src/pwa.ts) takes over on the menu when it is left alone for a few seconds, or in
+  // play once the player's move is made and saved and nothing is touched since; the game then
+  // resumes from its autosave.
+  let touched = { at: 0, hash: undefined as string | undefined };
   for (const type of ['pointerdown', 'keydown', 'input'])
-    root.addEventListener(type, () => (touched = app.publicState()?.stateHash), true);
+    root.addEventListener(
+      type,
+      () => (touched = { at: Date.now(), hash: app.publicState()?.stateHash }),
+      true,
+    );
   setUpdateGate(() => {
     const screen = document.body.dataset.screen ?? 'menu';
-    const hash = app.publicState()?.stateHash;
+    if (screen === 'menu') return Date.now() - touched.at > 5000;
     const saved = storageOrNull() !== null && ['play', 'handover'].includes(screen);
-    return screen === 'menu' || (saved && hash !== touched);
+    return saved && app.publicState()?.stateHash !== touched.hash;
   });
   const updatedFrom = reloadedForUpdate();
   const resumeSaved = updatedFrom === 'play' || updatedFrom === 'handover';
