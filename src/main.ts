@@ -1,5 +1,5 @@
 import './ui/base.css';
-import './pwa';
+import { reloadedForUpdate, setUpdateGate } from './pwa';
 import { GAME_VERSION, dailySeed, utcDateOf } from './core/codes';
 import { parseGameParams } from './core/params';
 import { loadCatalog } from './levels';
@@ -39,6 +39,8 @@ if (page === 'teacher') {
   document.body.dataset.screen = 'teacher';
   const { mountTeacher } = await import('./ui/teacher');
   mountTeacher(root, catalog, storageOrNull() ?? window.sessionStorage);
+  // The teacher page keeps its data in storage: it may reload for an update unless a field is in use.
+  setUpdateGate(() => !document.activeElement?.matches('input, textarea, select'));
   for (const text of notices)
     notice.append(Object.assign(document.createElement('p'), { textContent: text }));
 } else {
@@ -82,8 +84,28 @@ if (page === 'teacher') {
       if (phaser) phaser.module.showView(phaser.game, view);
     },
   });
+  // A new build (src/pwa.ts) takes over on the menu when it is left alone for a few seconds, or in
+  // play once the player's move is made and saved and nothing is touched since; the game then
+  // resumes from its autosave.
+  let touched = { at: 0, hash: undefined as string | undefined };
+  for (const type of ['pointerdown', 'keydown', 'input'])
+    root.addEventListener(
+      type,
+      () => (touched = { at: Date.now(), hash: app.publicState()?.stateHash }),
+      true,
+    );
+  setUpdateGate(() => {
+    const screen = document.body.dataset.screen ?? 'menu';
+    if (screen === 'menu') return Date.now() - touched.at > 5000;
+    const saved = storageOrNull() !== null && ['play', 'handover'].includes(screen);
+    return saved && app.publicState()?.stateHash !== touched.hash;
+  });
+  const updatedFrom = reloadedForUpdate();
+  const resumeSaved = updatedFrom === 'play' || updatedFrom === 'handover';
+
   if (replay !== null) app.openReplay(replay);
   else app.showMenu();
+  if (resumeSaved && replay === null) document.querySelector<HTMLElement>('#resume')?.click();
 
   window.redLines = Object.freeze({
     state: () => app.publicState(),

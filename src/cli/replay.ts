@@ -5,14 +5,34 @@ import { readFileSync } from 'node:fs';
 import { verifyResult } from '../core/codes';
 import type { Level } from '../core/level/level';
 import { levelIds, loadLevel } from '../node/levels';
+import { ArgError, parseCommandLine } from './args';
+
+const USAGE = 'usage: npm run replay -- <result code>   (or - to read it from stdin)';
 
 function main(): number {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  if (args.length !== 1) {
-    console.error('usage: npm run replay -- <result code>   (or - to read it from stdin)');
+  let args;
+  try {
+    args = parseCommandLine({
+      args: process.argv.slice(2),
+      options: { help: { type: 'boolean', short: 'h', default: false } },
+      allowPositionals: true,
+    });
+  } catch (e) {
+    if (!(e instanceof ArgError)) throw e;
+    console.error(`replay: ${e.message}\n${USAGE}`);
     return 2;
   }
-  const code = args[0] === '-' ? readFileSync(0, 'utf8') : args[0]!;
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.positionals.length !== 1) {
+    console.error(
+      `replay: ${args.positionals.length === 0 ? 'missing the result code' : `unexpected argument "${args.positionals[1]}"`}\n${USAGE}`,
+    );
+    return 2;
+  }
+  const code = args.positionals[0] === '-' ? readFileSync(0, 'utf8') : args.positionals[0]!;
   // Broken levels are left out: a code for one of them is then refused as an unknown level.
   const levels = new Map<string, Level>();
   for (const id of levelIds()) {

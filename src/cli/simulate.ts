@@ -1,4 +1,5 @@
 // npm run simulate -- --level coalition-2025 --seed K7F2Q9XM --games 200 [--difficulty normal] [--json]
+// Computer-vs-computer games; bad arguments exit 2 naming the argument.
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { resultCodeFor } from '../core/codes';
@@ -9,22 +10,41 @@ import { PARTIES, byParty, isDifficulty } from '../core/parties';
 import { deriveSeed, parseSeed, seedFrom } from '../core/seed';
 import { transcript } from '../core/transcript';
 import { levelIds, loadLevel } from '../node/levels';
-import { ArgError, readArgs } from './args';
+import { ArgError, parseCommandLine } from './args';
+
+const USAGE =
+  'usage: npm run simulate -- [--level <id>] [--seed <seed>] [--games <n>] [--difficulty easy|normal|hard] [--json]';
 
 function fail(message: string): never {
-  console.error(`simulate: ${message}`);
+  console.error(`simulate: ${message}\n${USAGE}`);
   process.exit(2);
 }
 
-function main() {
-  let args;
+function readCommandLine() {
   try {
-    args = readArgs(process.argv.slice(2), ['level', 'seed', 'games', 'difficulty'], ['json']);
+    return parseCommandLine({
+      args: process.argv.slice(2),
+      options: {
+        level: { type: 'string', default: 'coalition-2025' },
+        seed: { type: 'string' },
+        games: { type: 'string', default: '1' },
+        difficulty: { type: 'string', default: 'normal' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
   } catch (e) {
     fail(e instanceof ArgError ? e.message : String(e));
   }
-  if (args.positional.length > 0) fail(`unexpected argument "${args.positional[0]}"`);
-  const levelId = args.values.get('level') ?? 'coalition-2025';
+}
+
+function main() {
+  const args = readCommandLine();
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const levelId = args.level;
   const known = levelIds();
   if (!known.includes(levelId))
     fail(`--level: unknown level "${levelId}"; known levels: ${known.join(', ')}`);
@@ -33,7 +53,7 @@ function main() {
     fail(`--level: ${levelId} is broken:\n${loaded.error.map(formatLevelError).join('\n')}`);
   const level = loaded.value;
 
-  const seedArg = args.values.get('seed');
+  const seedArg = args.seed;
   const freshSeed = seedArg === undefined;
   let seed: string;
   if (freshSeed) seed = seedFrom((bound) => randomInt(bound));
@@ -42,11 +62,11 @@ function main() {
     if (!parsed.ok) fail(`--seed: ${parsed.error.message}`);
     seed = parsed.value;
   }
-  const gamesArg = args.values.get('games') ?? '1';
+  const gamesArg = args.games;
   if (!/^\d+$/.test(gamesArg) || Number(gamesArg) < 1 || Number(gamesArg) > 1_000_000)
     fail(`--games: expected a whole number from 1 to 1000000, got "${gamesArg}"`);
   const games = Number(gamesArg);
-  const difficultyArg = args.values.get('difficulty') ?? 'normal';
+  const difficultyArg = args.difficulty;
   if (!isDifficulty(difficultyArg))
     fail(`--difficulty: expected easy, normal or hard, got "${difficultyArg}"`);
   const difficulty = difficultyArg;
@@ -86,7 +106,7 @@ function main() {
     report.resultCode = resultCodeFor(level, last);
     report.transcript = transcript(level, last);
   }
-  if (args.flags.has('json')) {
+  if (args.json) {
     console.log(JSON.stringify(report, null, 2));
     return;
   }

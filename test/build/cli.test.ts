@@ -1,0 +1,48 @@
+// The CLIs read their arguments with util.parseArgs (issue 9): a bad argument exits 2 and the
+// message names it; nothing runs.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+
+function run(script: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('command-line arguments (issue 9)', () => {
+  test.each([
+    ['simulate', ['--gmes', '3'], '--gmes'],
+    ['simulate', ['--games'], '--games'],
+    ['simulate', ['--level', '--json'], '--level'],
+    ['simulate', ['--games', '0'], '--games'],
+    ['simulate', ['--difficulty', 'brutal'], '--difficulty'],
+    ['simulate', ['--seed', 'not a seed'], '--seed'],
+    ['simulate', ['--level', 'atlantis'], '--level'],
+    ['simulate', ['stray'], 'stray'],
+    ['replay', [], 'result code'],
+    ['replay', ['--verbose', 'CODE'], '--verbose'],
+    ['replay', ['CODE', 'OTHER'], 'OTHER'],
+    ['write-schema', ['--out', 'x.json'], '--out'],
+  ])('%s %j exits 2 naming %s', (script, args, named) => {
+    const { status, stdout, stderr } = run(script, ...args);
+    expect(status).toBe(2);
+    expect(stderr).toContain(named);
+    expect(stderr).toContain('usage:');
+    expect(stdout).toBe('');
+  });
+
+  test('simulate reads --name value, --name=value and flags', () => {
+    const { status, stdout } = run(
+      'simulate',
+      '--level=coalition-2025',
+      '--seed',
+      'K7F2Q9XM',
+      '--json',
+    );
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as { level: string; seed: string; games: number };
+    expect(report).toMatchObject({ level: 'coalition-2025', seed: 'K7F2Q9XM', games: 1 });
+  });
+});
