@@ -13,6 +13,7 @@ import * as lzModule from 'lz-string';
 import { createGame, stateHash, type GameSnapshot } from './game';
 import { canonicalJson, hash32, hashText } from './hash';
 import type { Level, Package } from './level/level';
+import { decompressBounded } from './lzBounded';
 import {
   MAX_CODE_LENGTH,
   MAX_ISSUES,
@@ -332,13 +333,15 @@ export function decodeResult(input: string): Result<ResultPayload, CodeError> {
   if (check.length < CHECK_LENGTH && /^[0-9a-z]*$/.test(check)) return truncated();
   if (check !== checkOf(`${version}.${body}`))
     return fail('code/checksum', 'the code does not check out: a character was changed or lost');
-  let text: string | null;
-  try {
-    text = lz.decompressFromEncodedURIComponent(fromSafe(body));
-  } catch {
-    text = null;
-  }
-  const payload = text ? parsePayloadText(version, text) : null;
+  // Decompressed with a cap: a short body that expands to megabytes stops at MAX_PAYLOAD_CHARS.
+  const text = decompressBounded(fromSafe(body), MAX_PAYLOAD_CHARS);
+  const payload = text.ok
+    ? text.text
+      ? parsePayloadText(version, text.text)
+      : null
+    : text.reason === 'too-long'
+      ? 'too-many'
+      : null;
   if (payload === 'too-many')
     return fail(
       'code/too-long',
