@@ -151,6 +151,20 @@ export interface ParsedLines {
   readonly dropped: number;
 }
 
+/** White space as `\s` matches it, by code unit (a loop of regex tests is slow while cold). */
+const isSpace = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
 /**
  * A replay link at the end of a line (`[name] https://…?replay=<code>…`), found in one pass: the
  * link is the last run of non-space characters, from its `http://` or `https://` on. No
@@ -158,7 +172,7 @@ export interface ParsedLines {
  */
 export function replayLink(line: string): { name: string; code: string } | null {
   let start = line.length;
-  while (start > 0 && !/\s/.test(line[start - 1]!)) start--;
+  while (start > 0 && !isSpace(line.charCodeAt(start - 1))) start--;
   const token = line.slice(start);
   const http = token.search(/https?:\/\//);
   if (http < 0) return null;
