@@ -175,6 +175,14 @@ describe('error lines are capped (#14)', () => {
     ]);
   }, 20_000);
 
+  test('a huge key is quoted shortened in the path', () => {
+    const spec = miniSpec();
+    spec.parties.us.weights[`bad key ${'x'.repeat(100_000)}`] = 1;
+    const lines = refusal(spec).map((e) => e[1]);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const path of lines) expect(path.length).toBeLessThan(100);
+  });
+
   test(`at most ${MAX_LEVEL_ERRORS} errors per file`, () => {
     const spec = miniSpec();
     spec.questions = Array.from({ length: 500 }, () => '');

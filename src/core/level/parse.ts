@@ -52,7 +52,11 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
     else if (typeof s === 'string' && /^[A-Za-z_$][\w$]*$/.test(s)) out += `.${s}`;
-    else out += `[${JSON.stringify(String(s))}]`;
+    else {
+      // A key from the file can be any length: quote at most 40 characters of it.
+      const key = String(s);
+      out += `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
+    }
   }
   return out;
 }
