@@ -1,13 +1,13 @@
 // npm run levels:check [-- files...]: validates level files; exit 1 on any error.
 import { formatLevelError } from '../core/level/parse';
 import { relative } from 'node:path';
-import { levelFiles, loadLevelFile } from '../node/levels';
+import { checkLevelFile, levelFiles } from '../node/levels';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
 const targets = files.length > 0 ? files : levelFiles();
 let failed = 0;
 for (const file of targets) {
-  const result = loadLevelFile(file);
+  const result = checkLevelFile(file);
   if (result.ok) {
     const level = result.value;
     console.log(

@@ -14,6 +14,15 @@ import { stateHash } from './game';
 import { replayMoves } from './moves';
 import { canonicalJson, hash32, hashText } from './hash';
 import type { Level, Package } from './level/level';
+import { decompressBounded } from './lzBounded';
+import {
+  MAX_CODE_LENGTH,
+  MAX_ISSUES,
+  MAX_MOVES,
+  MAX_NAME_LENGTH,
+  MAX_PAYLOAD_CHARS,
+  cleanText,
+} from './limits';
 import { DIFFICULTIES, PARTIES, type ByParty, type Difficulty, type Party } from './parties';
 import type { Mode } from './params';
 import { err, ok, type Result } from './result';
@@ -27,10 +36,7 @@ const lz = (lzModule as typeof lzModule & { default?: typeof lzModule }).default
 /** The version of the rules that codes and links are made with. Bump it when replays change. */
 export const GAME_VERSION = '1';
 
-/** Longest code accepted (a full four-seat game of the longest level stays far below it). */
-export const MAX_CODE_LENGTH = 4000;
-/** Longest player name a code carries, in characters. */
-export const MAX_NAME_LENGTH = 40;
+export { MAX_CODE_LENGTH, MAX_NAME_LENGTH } from './limits';
 
 const CHECK_LENGTH = 7;
 const LEVEL_HASH_LENGTH = 12;
@@ -93,15 +99,11 @@ export function levelHash(level: Level): string {
 // ---------------------------------------------------------------------------------------------
 // Names
 
-/** Control, formatting and bidirectional-override characters have no place in a name. */
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
-
-/** A name as codes and the teacher page keep it: printable, single-spaced, at most 40 characters. */
-export function cleanName(input: string): string {
-  const text = input.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
-  return Array.from(text).slice(0, MAX_NAME_LENGTH).join('').trim();
-}
+/**
+ * A name as codes and the teacher page keep it: printable, single-spaced, at most 40 characters.
+ * Link parameters quoted in notices go through the same `cleanText`.
+ */
+export const cleanName = (input: string): string => cleanText(input, MAX_NAME_LENGTH);
 
 // ---------------------------------------------------------------------------------------------
 // Moves as text: one uppercase letter, the party's index, then lowercase base-36 details.
@@ -144,13 +146,16 @@ function encodeMove(move: Move): string {
 
 const MOVE_TOKEN = /([PARXFIC])([0-3])([0-9a-z]*)/y;
 
-function decodeMoves(text: string): Move[] | null {
+/** Reads moves one token at a time; more than MAX_MOVES is refused as soon as it is seen. */
+function decodeMoves(text: string): Move[] | 'too-many' | null {
   const moves: Move[] = [];
   MOVE_TOKEN.lastIndex = 0;
   while (MOVE_TOKEN.lastIndex < text.length) {
+    if (moves.length >= MAX_MOVES) return 'too-many';
     const match = MOVE_TOKEN.exec(text);
     if (!match) return null;
     const [, type, p, rest] = match as unknown as [string, string, string, string];
+    if (rest.length > MAX_ISSUES) return null;
     const party = PARTIES[Number(p)]!;
     const target = rest.length === 1 ? PARTIES[Number(rest)] : undefined;
     switch (type) {
@@ -211,6 +216,7 @@ function payloadText(p: ResultPayload): string {
   if (!/^[0-9a-f]+$/.test(p.levelHash)) throw new RangeError('encodeResult: bad level hash');
   const seed = parseSeed(p.seed);
   if (!seed.ok) throw new RangeError(`encodeResult: ${seed.error.message}`);
+  if (p.moves.length > MAX_MOVES) throw new RangeError(`encodeResult: ${TOO_MANY_MOVES}`);
   return [
     p.level,
     p.levelHash,
@@ -222,7 +228,10 @@ function payloadText(p: ResultPayload): string {
   ].join('|');
 }
 
-function parsePayloadText(version: string, text: string): ResultPayload | null {
+const TOO_MANY_MOVES = `a game has at most ${MAX_MOVES} moves`;
+
+function parsePayloadText(version: string, text: string): ResultPayload | 'too-many' | null {
+  if (text.length > MAX_PAYLOAD_CHARS) return 'too-many';
   const fields = text.split('|');
   if (fields.length < 7) return null;
   const [level, hash, seedText, mask, letter, movesText] = fields as [
@@ -243,7 +252,7 @@ function parsePayloadText(version: string, text: string): ResultPayload | null {
   const difficulty = DIFFICULTIES.find((d) => DIFFICULTY_LETTERS[d] === letter);
   if (difficulty === undefined) return null;
   const moves = decodeMoves(movesText);
-  if (moves === null) return null;
+  if (moves === null || moves === 'too-many') return moves;
   const seats = Object.fromEntries(
     PARTIES.map((party, i) => [party, (bits >> i) & 1 ? 'human' : 'computer']),
   ) as ByParty<Seat>;
@@ -325,13 +334,20 @@ export function decodeResult(input: string): Result<ResultPayload, CodeError> {
   if (check.length < CHECK_LENGTH && /^[0-9a-z]*$/.test(check)) return truncated();
   if (check !== checkOf(`${version}.${body}`))
     return fail('code/checksum', 'the code does not check out: a character was changed or lost');
-  let text: string | null;
-  try {
-    text = lz.decompressFromEncodedURIComponent(fromSafe(body));
-  } catch {
-    text = null;
-  }
-  const payload = text ? parsePayloadText(version, text) : null;
+  // Decompressed with a cap: a short body that expands to megabytes stops at MAX_PAYLOAD_CHARS.
+  const text = decompressBounded(fromSafe(body), MAX_PAYLOAD_CHARS);
+  const payload = text.ok
+    ? text.text
+      ? parsePayloadText(version, text.text)
+      : null
+    : text.reason === 'too-long'
+      ? 'too-many'
+      : null;
+  if (payload === 'too-many')
+    return fail(
+      'code/too-long',
+      `the code holds more moves than a game can have (${TOO_MANY_MOVES})`,
+    );
   if (!payload) return fail('code/malformed', 'the code checks out but its content cannot be read');
   return ok(payload);
 }

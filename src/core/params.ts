@@ -7,6 +7,7 @@ import {
   type Difficulty,
   type Party,
 } from './parties';
+import { MAX_CODE_LENGTH, MAX_URL_PARAM_LENGTH, cleanText } from './limits';
 import { parseSeed } from './seed';
 
 export const MODES = ['solo', 'hotseat'] as const;
@@ -29,8 +30,14 @@ export const DEFAULT_DIFFICULTY: Difficulty = 'normal';
 
 /** Longest value echoed back in a notice; longer input is cut. */
 const ECHO_LIMIT = 40;
-const echo = (value: string) =>
-  JSON.stringify(value.length > ECHO_LIMIT ? `${value.slice(0, ECHO_LIMIT)}…` : value);
+/**
+ * A link value quoted in a notice: cleaned like a name (no control or bidirectional characters,
+ * which could reverse the notice around it) and cut to ECHO_LIMIT characters.
+ */
+export const echo = (value: string): string => {
+  const clean = cleanText(value.slice(0, ECHO_LIMIT), ECHO_LIMIT);
+  return JSON.stringify(value.length > ECHO_LIMIT ? `${clean}…` : clean);
+};
 
 export interface ParsedParams {
   readonly params: GameParams;
@@ -45,7 +52,7 @@ export interface ParsedParams {
 }
 
 /** Longest result code accepted from a link. */
-export const MAX_REPLAY_LENGTH = 4000;
+export const MAX_REPLAY_LENGTH = MAX_CODE_LENGTH;
 
 export interface LinkContext {
   readonly knownLevels: readonly string[];
@@ -56,11 +63,22 @@ export interface LinkContext {
 }
 
 export function parseGameParams(
-  get: (name: string) => string | null,
+  getRaw: (name: string) => string | null,
   context: LinkContext,
 ): ParsedParams {
   const knownLevels = context.knownLevels;
   const notices: string[] = [];
+  // Any value longer than the longest real one (a result code) is ignored before it is read.
+  const get = (name: string): string | null => {
+    const value = getRaw(name);
+    if (value === null || value.length <= MAX_URL_PARAM_LENGTH) return value;
+    notices.push(
+      name === 'replay'
+        ? 'The result code in this link is too long to be real; it was ignored.'
+        : `The value of "${name}" in this link is too long (at most ${MAX_URL_PARAM_LENGTH} characters); it was ignored.`,
+    );
+    return null;
+  };
   const levelArg = get('level');
   const seedArg = get('seed');
   const roleArg = get('role');

@@ -1,4 +1,5 @@
 import { hash32 } from './hash';
+import { cleanText } from './limits';
 import { err, ok, type Result } from './result';
 
 /** Digits and consonants: no vowels (and no Y), so no words can appear in a seed. */
@@ -20,7 +21,8 @@ export function parseSeed(input: string): Result<string, SeedError> {
     if (!SEED_ALPHABET.includes(ch))
       return err({
         code: 'seed/character',
-        message: `"${ch}" cannot be in a seed (use digits and consonants, no vowels)`,
+        // An unprintable or bidirectional character is named by its code point, never quoted.
+        message: `${cleanText(ch, 1) === ch ? `"${ch}"` : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`} cannot be in a seed (use digits and consonants, no vowels)`,
       });
   return ok(seed);
 }

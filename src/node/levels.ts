@@ -37,5 +37,37 @@ export function loadLevelFile(file: string): Result<Level, LevelError[]> {
   return parseLevel(text, displayPath(file));
 }
 
+/**
+ * What `npm run levels:check` runs on each file: the level must load, and its `id` must equal the
+ * file name (links and result codes name levels by id). Never throws: a crash while checking one
+ * file becomes an error for that file, so the files after it are still checked.
+ */
+export function checkLevelFile(file: string): Result<Level, LevelError[]> {
+  try {
+    const result = loadLevelFile(file);
+    if (!result.ok) return result;
+    const expected = basename(file).replace(/\.json$/, '');
+    if (result.value.id !== expected)
+      return err([
+        {
+          code: 'level/id-mismatch',
+          file: displayPath(file),
+          path: '$.id',
+          message: `the id ${JSON.stringify(result.value.id)} must equal the file name ${JSON.stringify(expected)}`,
+        },
+      ]);
+    return result;
+  } catch (e) {
+    return err([
+      {
+        code: 'level/crash',
+        file: displayPath(file),
+        path: '$',
+        message: `the checker failed on this file (${e instanceof Error ? e.name : 'error'}: ${String(e instanceof Error ? e.message : e).slice(0, 200)})`,
+      },
+    ]);
+  }
+}
+
 export const loadLevel = (id: string, dir = LEVELS_DIR): Result<Level, LevelError[]> =>
   loadLevelFile(join(dir, `${id}.json`));

@@ -10,6 +10,7 @@ import {
   type VerifiedResult,
 } from '../core/codes';
 import type { Level } from '../core/level/level';
+import { MAX_CODE_LENGTH, MAX_LINE_LENGTH, MAX_LIST_LENGTH, MAX_LIST_LINES } from '../core/limits';
 import { DEFAULT_DIFFICULTY, DEFAULT_LEVEL, DEFAULT_ROLE } from '../core/params';
 import {
   PARTIES,
@@ -19,15 +20,17 @@ import {
   type Difficulty,
   type Party,
 } from '../core/parties';
-import type { Result } from '../core/result';
+import { err, type Result } from '../core/result';
 import { parseSeed } from '../core/seed';
 import type { OutcomeKind } from '../core/state';
 
 export const STORAGE_KEY = 'redlines.teacher.v1';
 /** Lines of codes read from the box; more are left out with a notice. */
-export const MAX_LINES = 200;
+export const MAX_LINES = MAX_LIST_LINES;
 /** Characters kept in the box (and in storage). */
-export const MAX_INPUT = 400_000;
+export const MAX_INPUT = MAX_LIST_LENGTH;
+/** Characters in one line of the box; a longer line is refused without being read. */
+export const MAX_LINE = MAX_LINE_LENGTH;
 export const MAX_TIMER_MINUTES = 60;
 export const GROUPS = 4;
 
@@ -42,6 +45,11 @@ export interface TeacherSettings {
   readonly role: Party;
   /** Minutes per round; 0 for no timer. */
   readonly timer: number;
+  /**
+   * When true, a game where one person played several seats (hot-seat) counts for the class too.
+   * By default only games with exactly one human seat count.
+   */
+  readonly sharedSeats?: boolean;
 }
 
 export interface TeacherStore {
@@ -83,6 +91,7 @@ export function loadStore(
       seating: s.seating === 'rotate' ? 'rotate' : 'same',
       role: isParty(s.role) ? s.role : DEFAULT_ROLE,
       timer: typeof s.timer === 'number' ? clampTimer(s.timer) : 0,
+      ...(s.sharedSeats === true ? { sharedSeats: true } : {}),
     },
     codes: typeof root.codes === 'string' ? root.codes.slice(0, MAX_INPUT) : '',
   };
@@ -132,6 +141,8 @@ export interface CodeLine {
   /** The name written before the code, cleaned; null when there is none. */
   readonly name: string | null;
   readonly code: string;
+  /** True when the line was longer than MAX_LINE characters and was not read (code is cut). */
+  readonly tooLong?: true;
 }
 
 export interface ParsedLines {
@@ -140,7 +151,40 @@ export interface ParsedLines {
   readonly dropped: number;
 }
 
-const REPLAY_LINK = /^(.*?)\s*(?:https?:\/\/\S*?[?&]replay=)([^&#\s]+)\S*$/;
+/** White space as `\s` matches it, by code unit (a loop of regex tests is slow while cold). */
+const isSpace = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+/**
+ * A replay link at the end of a line (`[name] https://…?replay=<code>…`), found in one pass: the
+ * link is the last run of non-space characters, from its `http://` or `https://` on. No
+ * backtracking, so a long line costs time in proportion to its length.
+ */
+export function replayLink(line: string): { name: string; code: string } | null {
+  let start = line.length;
+  while (start > 0 && !isSpace(line.charCodeAt(start - 1))) start--;
+  const token = line.slice(start);
+  const http = token.search(/https?:\/\//);
+  if (http < 0) return null;
+  const url = token.slice(http);
+  const at = url.search(/[?&]replay=/);
+  if (at < 0) return null;
+  const rest = url.slice(at + '?replay='.length);
+  const end = rest.search(/[&#]/);
+  const code = end < 0 ? rest : rest.slice(0, end);
+  if (code === '') return null;
+  return { name: line.slice(0, start + http).trimEnd(), code };
+}
 
 /**
  * One code per line, optionally `name: code`. A replay link (`…?replay=<code>`) counts as its
@@ -159,15 +203,20 @@ export function parseCodeLines(text: string): ParsedLines {
         dropped++;
         return;
       }
+      if (line.length > MAX_LINE) {
+        // Not read at all: a line this long holds no real code.
+        lines.push({ line: i + 1, name: null, code: line.slice(0, 40), tooLong: true });
+        return;
+      }
       let name = '';
       let code = line;
-      const link = REPLAY_LINK.exec(line);
+      const link = replayLink(line);
       if (link) {
-        name = link[1]!.replace(/:\s*$/, '');
+        name = link.name.endsWith(':') ? link.name.slice(0, -1) : link.name;
         try {
-          code = decodeURIComponent(link[2]!);
+          code = decodeURIComponent(link.code);
         } catch {
-          code = link[2]!;
+          code = link.code;
         }
       } else {
         // Codes never hold a colon, so the code is whatever follows the last one.
@@ -212,10 +261,15 @@ export function cachedVerifier(levels: ReadonlyMap<string, Level>, limit = 4 * M
   };
 }
 
+const lineTooLong = err<CodeError>({
+  code: 'code/too-long',
+  message: `this line has more than ${MAX_LINE} characters, so it holds no real code (a code has at most ${MAX_CODE_LENGTH})`,
+});
+
 export function buildEntries(parsed: ParsedLines, verify: Verify): Entry[] {
   const seen = new Map<string, number>();
-  return parsed.lines.map(({ line, name, code }) => {
-    const result = verify(code);
+  return parsed.lines.map(({ line, name, code, tooLong }) => {
+    const result = tooLong ? lineTooLong : verify(code);
     let duplicateOf: number | null = null;
     if (result.ok) {
       // The same game pasted twice (perhaps under two names) would count twice.
@@ -236,9 +290,40 @@ export function buildEntries(parsed: ParsedLines, verify: Verify): Entry[] {
 export const humanSeats = (v: VerifiedResult): Party[] =>
   PARTIES.filter((p) => v.payload.seats[p] === 'human');
 
-/** Whether a result is of the game the class was given (level and seed). */
-export const isClassGame = (v: VerifiedResult, settings: TeacherSettings): boolean =>
+/** Whether a result is of the scenario the class was given (level and seed only). */
+export const isSameScenario = (v: VerifiedResult, settings: TeacherSettings): boolean =>
   v.payload.level === settings.level && v.payload.seed === settings.seed;
+
+export interface ClassCheck {
+  /** True when the game counts for the class. */
+  readonly counts: boolean;
+  /** Why it does not, in plain words (empty when it counts). */
+  readonly reasons: readonly string[];
+}
+
+/**
+ * Whether a game counts for the class: the class's level, seed and difficulty, and its seat rules.
+ * Exactly one seat is played by a person (several only when `settings.sharedSeats`), and when the
+ * whole class plays one seat (seating 'same'), it is that seat.
+ */
+export function classCheck(v: VerifiedResult, settings: TeacherSettings): ClassCheck {
+  const reasons: string[] = [];
+  const p = v.payload;
+  if (p.level !== settings.level) reasons.push(`another level (${v.level.spec.title})`);
+  else if (p.seed !== settings.seed) reasons.push(`another seed (${p.seed})`);
+  if (p.difficulty !== settings.difficulty) reasons.push(`another difficulty (${p.difficulty})`);
+  const humans = humanSeats(v);
+  if (humans.length === 0) reasons.push('every seat played by the computer');
+  else if (humans.length > 1 && settings.sharedSeats !== true)
+    reasons.push(`${humans.length} seats played on one device`);
+  if (settings.seating === 'same' && humans.length > 0 && !humans.includes(settings.role))
+    reasons.push(`played as ${humans.join(', ')}; the class plays ${settings.role}`);
+  return { counts: reasons.length === 0, reasons };
+}
+
+/** Whether a result counts for the class (see `classCheck`). */
+export const isClassGame = (v: VerifiedResult, settings: TeacherSettings): boolean =>
+  classCheck(v, settings).counts;
 
 /** "issue: option" for every term of the deal. */
 export const dealTerms = (v: VerifiedResult): { issue: string; option: string }[] =>
@@ -265,12 +350,34 @@ export interface ClassStats {
   readonly deals: number;
   /** Counted results on another level than `level` (left out of the terms). */
   readonly otherLevel: number;
+  /**
+   * Verified, unrepeated games left out because they do not match the class (only when
+   * `classStats` is given the settings), with the reasons, listed apart from the charts.
+   */
+  readonly apart: readonly { readonly line: number; readonly reasons: readonly string[] }[];
 }
 
-export function classStats(entries: readonly Entry[], level: Level | undefined): ClassStats {
-  const counted = entries.flatMap((e) =>
-    e.result.ok && e.duplicateOf === null ? [e.result.value] : [],
-  );
+/**
+ * Statistics of the class. Given the class settings, only games that match them (`classCheck`)
+ * are counted; the others are listed in `apart`. Without settings every verified game counts.
+ */
+export function classStats(
+  entries: readonly Entry[],
+  level: Level | undefined,
+  settings?: TeacherSettings,
+): ClassStats {
+  const apart: { line: number; reasons: readonly string[] }[] = [];
+  const counted = entries.flatMap((e) => {
+    if (!e.result.ok || e.duplicateOf !== null) return [];
+    if (settings) {
+      const check = classCheck(e.result.value, settings);
+      if (!check.counts) {
+        apart.push({ line: e.line, reasons: check.reasons });
+        return [];
+      }
+    }
+    return [e.result.value];
+  });
   const outcomes: Record<OutcomeKind, number> = { lasting: 0, uneasy: 0, renewedWar: 0, noDeal: 0 };
   const sums = Object.fromEntries(PARTIES.map((p) => [p, { n: 0, total: 0 }])) as ByParty<{
     n: number;
@@ -314,6 +421,7 @@ export function classStats(entries: readonly Entry[], level: Level | undefined):
       : [],
     deals,
     otherLevel: counted.length - onLevel.length,
+    apart,
   };
 }
 

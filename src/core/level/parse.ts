@@ -1,5 +1,17 @@
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { core as zcore } from 'zod';
+import {
+  MAX_FIRM_RED_LINES,
+  MAX_ISSUES,
+  MAX_JSON_DEPTH,
+  MAX_LEVEL_ERRORS,
+  MAX_LEVEL_FILE_CHARS,
+  MAX_LISTED_FIELDS,
+  MAX_OPTIONS_PER_ISSUE,
+  MAX_PACKAGES,
+  MAX_RED_LINES,
+  jsonDepth,
+} from '../limits';
 import { PARTIES } from '../parties';
 import { err, ok, type Result } from '../result';
 import { LevelSchema, type LevelSpec, type OptionSetSpec } from './schema';
@@ -15,7 +27,15 @@ export type LevelErrorCode =
   | 'level/missing-entry'
   | 'level/firm-without-penalty'
   | 'level/no-feasible-package'
-  | 'level/too-many-packages';
+  | 'level/too-many-packages'
+  | 'level/too-many-options'
+  | 'level/too-many-issues'
+  | 'level/too-many-red-lines'
+  | 'level/too-many-firm-red-lines'
+  | 'level/too-deep'
+  | 'level/too-large'
+  | 'level/id-mismatch'
+  | 'level/crash';
 
 export interface LevelError {
   readonly code: LevelErrorCode;
@@ -32,7 +52,11 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
     else if (typeof s === 'string' && /^[A-Za-z_$][\w$]*$/.test(s)) out += `.${s}`;
-    else out += `[${JSON.stringify(String(s))}]`;
+    else {
+      // A key from the file can be any length: quote at most 40 characters of it.
+      const key = String(s);
+      out += `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
+    }
   }
   return out;
 }
@@ -65,6 +89,28 @@ const JSON_ERROR_WORDS: Record<string, string> = {
 
 /** Parses and validates a level file. Every problem found is returned, each naming file and path. */
 export function parseLevel(text: string, file: string): Result<Level, LevelError[]> {
+  if (text.length > MAX_LEVEL_FILE_CHARS)
+    return err([
+      {
+        code: 'level/too-large',
+        file,
+        path: '$',
+        message: `the file has ${text.length} characters; a level file has at most ${MAX_LEVEL_FILE_CHARS}`,
+      },
+    ]);
+  // Depth first, without recursion, so deeply nested text never reaches the recursive parser.
+  const deep = jsonDepth(text, MAX_JSON_DEPTH);
+  if (deep.at >= 0) {
+    const { line, column } = lineAndColumn(text, deep.at);
+    return err([
+      {
+        code: 'level/too-deep',
+        file,
+        path: '$',
+        message: `arrays and objects nest more than ${MAX_JSON_DEPTH} deep (at line ${line}, column ${column})`,
+      },
+    ]);
+  }
   const jsonErrors: ParseError[] = [];
   const data: unknown = parseJson(text, jsonErrors, {
     disallowComments: true,
@@ -94,28 +140,106 @@ function describeZodIssue(issue: zcore.$ZodIssue): string {
       ? `missing required field (expected ${issue.expected})`
       : `expected ${issue.expected}`;
   }
-  if (issue.code === 'unrecognized_keys')
-    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') {
+    const listed = issue.keys.slice(0, MAX_LISTED_FIELDS).map((k) => quoteField(k));
+    const more = issue.keys.length - listed.length;
+    return `unknown field${issue.keys.length === 1 ? '' : 's'} ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  }
   return issue.message;
 }
 
+const quoteField = (key: string) => JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+
 /** Exact analysis enumerates every package, so a level must keep the product of option counts small. */
-export const MAX_PACKAGES = 500_000;
+export { MAX_PACKAGES } from '../limits';
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The engine's limits on counts, checked on the raw data before the schema walks it, so a file
+ * with a million options is refused without looking at each one.
+ */
+function checkCounts(data: unknown, file: string): LevelError[] {
+  const errors: LevelError[] = [];
+  if (!isRecord(data)) return errors;
+  const add = (code: LevelErrorCode, path: PropertyKey[], message: string) =>
+    errors.push({ code, file, path: jsonPath(path), message });
+  const issues = data.issues;
+  if (Array.isArray(issues)) {
+    if (issues.length > MAX_ISSUES)
+      add(
+        'level/too-many-issues',
+        ['issues'],
+        `${issues.length} issues; a level has at most ${MAX_ISSUES}`,
+      );
+    else
+      issues.forEach((issue, i) => {
+        if (isRecord(issue) && Array.isArray(issue.options))
+          if (issue.options.length > MAX_OPTIONS_PER_ISSUE)
+            add(
+              'level/too-many-options',
+              ['issues', i, 'options'],
+              `${issue.options.length} options; an issue has at most ${MAX_OPTIONS_PER_ISSUE} (the limit of option masks and result codes)`,
+            );
+      });
+  }
+  const parties = data.parties;
+  if (isRecord(parties))
+    for (const party of PARTIES) {
+      const p = parties[party];
+      const lines = isRecord(p) ? p.redLines : undefined;
+      if (!Array.isArray(lines)) continue;
+      if (lines.length > MAX_RED_LINES)
+        add(
+          'level/too-many-red-lines',
+          ['parties', party, 'redLines'],
+          `${lines.length} red lines; a party has at most ${MAX_RED_LINES} (hard and firm together)`,
+        );
+      else {
+        const firm = lines.filter((l) => isRecord(l) && l.strength === 'firm').length;
+        if (firm > MAX_FIRM_RED_LINES)
+          add(
+            'level/too-many-firm-red-lines',
+            ['parties', party, 'redLines'],
+            `${firm} firm red lines; a party has at most ${MAX_FIRM_RED_LINES}, so the computer negotiators stay fast`,
+          );
+      }
+    }
+  return errors;
+}
+
+/** At most MAX_LEVEL_ERRORS errors, the last one saying how many more there were. */
+function capErrors(errors: LevelError[]): LevelError[] {
+  if (errors.length <= MAX_LEVEL_ERRORS) return errors;
+  const last = errors[MAX_LEVEL_ERRORS - 1]!;
+  return [
+    ...errors.slice(0, MAX_LEVEL_ERRORS - 1),
+    {
+      ...last,
+      message: `${last.message} (and ${errors.length - MAX_LEVEL_ERRORS} more errors not shown)`,
+    },
+  ];
+}
 
 export function validateLevel(data: unknown, file: string): Result<Level, LevelError[]> {
+  const tooMany = checkCounts(data, file);
+  if (tooMany.length > 0) return err(capErrors(tooMany));
   const parsed = LevelSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     return err(
-      parsed.error.issues.map((issue) => ({
-        code: 'level/schema' as const,
-        file,
-        path: jsonPath(issue.path),
-        message: describeZodIssue(issue),
-      })),
+      capErrors(
+        parsed.error.issues.map((issue) => ({
+          code: 'level/schema' as const,
+          file,
+          path: jsonPath(issue.path),
+          message: describeZodIssue(issue),
+        })),
+      ),
     );
   }
   const errors = crossCheck(parsed.data, file);
-  if (errors.length > 0) return err(errors);
+  if (errors.length > 0) return err(capErrors(errors));
   const count = parsed.data.issues.reduce((n, issue) => n * issue.options.length, 1);
   if (count > MAX_PACKAGES)
     return err([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DEADLINE, MAX_ISSUES, MAX_OPTIONS_PER_ISSUE, MAX_RED_LINES } from '../limits';
 import { PARTIES } from '../parties';
 
 // Ids are kebab-case so they read well in URLs, result codes and error messages.
@@ -8,10 +9,20 @@ const id = z
 const text = z.string().min(1, 'must not be empty');
 const party = z.enum(PARTIES);
 const unit = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+/** A finite number in [min, max], refused with a message that gives the range. */
+const range = (min: number, max: number) =>
+  z
+    .number()
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`);
+const year = range(1000, 3000).int();
 
 /** What an option puts on the map when it is in the package on the table. */
 const Footprint = z.strictObject({
-  groundTroops: z.number().int().min(0).optional().describe('Foreign troops stationed in Ukraine'),
+  groundTroops: range(0, 10_000_000)
+    .int()
+    .optional()
+    .describe('Foreign troops stationed in Ukraine'),
   airCover: z.boolean().optional().describe('Allied air policing over Ukraine'),
   monitors: z.boolean().optional().describe('Unarmed observers along the line of contact'),
 });
@@ -30,7 +41,13 @@ const Issue = z.strictObject({
   id,
   name: text,
   description: text.optional(),
-  options: z.array(Option).min(2, 'an issue needs at least two options, weakest first'),
+  options: z
+    .array(Option)
+    .min(2, 'an issue needs at least two options, weakest first')
+    .max(
+      MAX_OPTIONS_PER_ISSUE,
+      `an issue has at most ${MAX_OPTIONS_PER_ISSUE} options (the limit of option masks and result codes)`,
+    ),
 });
 
 const OptionSet = z.strictObject({
@@ -88,7 +105,10 @@ const PartySpec = z.strictObject({
     .max(0.2)
     .optional()
     .describe('Change of the reservation value each round the talks go on'),
-  weights: z.record(id, z.number().positive('weight must be positive')),
+  weights: z.record(
+    id,
+    z.number().positive('weight must be positive').max(1000, 'weight must be at most 1000'),
+  ),
   values: z.record(
     id,
     z.record(
@@ -99,7 +119,9 @@ const PartySpec = z.strictObject({
         .max(100, 'option value must be between 0 and 100'),
     ),
   ),
-  redLines: z.array(RedLine),
+  redLines: z
+    .array(RedLine)
+    .max(MAX_RED_LINES, `a party has at most ${MAX_RED_LINES} red lines (hard and firm together)`),
   priorities: z.array(id).describe('Issues this party says in public matter most to it'),
   outcomeValues: OutcomeValues.describe('How much each ending of the stress test is worth to it'),
   briefing: text,
@@ -112,7 +134,7 @@ const Effect = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('weight'), party, issue: id, factor: z.number().gt(0).max(5) }),
   z.strictObject({ kind: z.literal('resolve'), party, delta: z.number().min(-2).max(2) }),
   z.strictObject({ kind: z.literal('soften'), party, redLine: id, factor: unit }),
-  z.strictObject({ kind: z.literal('clock'), delta: z.number() }),
+  z.strictObject({ kind: z.literal('clock'), delta: range(-1_000_000, 1_000_000) }),
 ]);
 
 const GameEvent = z.strictObject({
@@ -129,16 +151,20 @@ export const LevelSchema = z.strictObject({
   $schema: z.string().optional(),
   id,
   title: text,
-  year: z.number().int(),
+  year,
   summary: text,
-  menuOrder: z.number().int().optional(),
-  deadline: z.number().int().min(1, 'deadline must be at least 1 round').max(40),
+  menuOrder: range(-1000, 1000).int().optional(),
+  deadline: z
+    .number()
+    .int()
+    .min(1, 'deadline must be at least 1 round')
+    .max(MAX_DEADLINE, `deadline must be at most ${MAX_DEADLINE} rounds`),
   turnOrder: z
     .array(party)
     .length(4)
     .optional()
     .describe('Who proposes first; default: the parties in order'),
-  issues: z.array(Issue).min(1),
+  issues: z.array(Issue).min(1).max(MAX_ISSUES, `a level has at most ${MAX_ISSUES} issues`),
   parties: z.strictObject({
     us: PartySpec,
     europe: PartySpec,
@@ -148,7 +174,7 @@ export const LevelSchema = z.strictObject({
   events: z.array(GameEvent),
   pressure: z.strictObject({
     label: text.describe('What the pressure clock counts, e.g. "casualties"'),
-    perRound: z.number().min(0),
+    perRound: range(0, 1_000_000),
     fortificationPerRound: z
       .number()
       .min(0)
@@ -156,9 +182,9 @@ export const LevelSchema = z.strictObject({
       .describe('Fortification points added each round'),
   }),
   stressTest: z.strictObject({
-    startYear: z.number().int(),
+    startYear: year,
     years: z.number().int().min(1).max(30),
-    credibility: z.record(id, z.number().min(0)).describe('Issue weights of the deal credibility'),
+    credibility: z.record(id, range(0, 100)).describe('Issue weights of the deal credibility'),
     resolve: z.number().min(0).max(100).describe("Russia's resolve to probe the line at signing"),
     resolvePerRound: z.number().min(0).max(20).describe('Resolve added per round of delay'),
     volatility: z.number().min(0).max(50).describe('Yearly random swing of resolve'),
