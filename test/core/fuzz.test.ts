@@ -59,12 +59,12 @@ const levels = new Map<string, Level>([
 
 // Real codes to mutate: a few games on mini at every seat.
 const codes = PARTIES.map((party, k) => {
-  const { snapshot } = playGame(
+  const { game } = playGame(
     mini(),
     { seed: 'BCDF2345', seats: seatsFor([party]), difficulty: 'normal' },
     chooser([k, 3, 1]),
   );
-  return resultCodeFor(mini(), snapshot.context.game, `Player ${k}`);
+  return resultCodeFor(mini(), game, `Player ${k}`);
 });
 
 /** Text with the characters that matter most: code characters, separators, controls, bidi. */

@@ -23,12 +23,12 @@ const levels = new Map<string, Level>([['mini', mini()]]);
 const SEED = 'BCDF2345';
 
 const codeOf = (humans: Party[], difficulty: Difficulty = 'normal', seed = SEED, k = 1) => {
-  const { snapshot } = playGame(
+  const { game } = playGame(
     mini(),
     { seed, seats: seatsFor(humans), difficulty },
     chooser([k, 2, 3]),
   );
-  return resultCodeFor(mini(), snapshot.context.game);
+  return resultCodeFor(mini(), game);
 };
 
 const settings: TeacherSettings = {
