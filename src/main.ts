@@ -37,8 +37,8 @@ function storageOrNull(): Storage | null {
 
 if (page === 'teacher') {
   document.body.dataset.screen = 'teacher';
-  const { mountTeacher } = await import('./ui/teacher');
-  mountTeacher(root, catalog, storageOrNull() ?? window.sessionStorage);
+  const { mountTeacher } = await import('./ui/teacher/page');
+  mountTeacher(root, catalog);
   for (const text of notices)
     notice.append(Object.assign(document.createElement('p'), { textContent: text }));
 } else {
