@@ -7,12 +7,7 @@ import { z } from 'zod';
 import { DEFAULT_DIFFICULTY, DEFAULT_LEVEL, DEFAULT_ROLE } from '../../core/params';
 import { DIFFICULTIES, PARTIES } from '../../core/parties';
 import { parseSeed } from '../../core/seed';
-import {
-  MAX_INPUT,
-  STORAGE_KEY,
-  clampTimer,
-  type TeacherStore,
-} from '../teacherData';
+import { MAX_INPUT, STORAGE_KEY, clampTimer, type TeacherStore } from '../teacherData';
 
 export { STORAGE_KEY };
 /** Where an unreadable store is copied before the page writes its own. */
