@@ -37,8 +37,8 @@ function storageOrNull(): Storage | null {
 
 if (page === 'teacher') {
   document.body.dataset.screen = 'teacher';
-  const { mountTeacher } = await import('./ui/teacher');
-  mountTeacher(root, catalog, storageOrNull() ?? window.sessionStorage);
+  const { mountTeacher } = await import('./ui/teacher/page');
+  mountTeacher(root, catalog);
   // The teacher page keeps its data in storage: it may reload for an update unless a field is in use.
   setUpdateGate(() => !document.activeElement?.matches('input, textarea, select'));
   for (const text of notices)

@@ -8,18 +8,16 @@ import { parseGameParams } from '../../src/core/params';
 import { PARTIES } from '../../src/core/parties';
 import { seatsFor } from '../../src/core/rules';
 import type { Catalog } from '../../src/levels';
-import { mountTeacher } from '../../src/ui/teacher';
+import { classLinks } from '../../src/ui/teacher/classLink';
+import { mountTeacher } from '../../src/ui/teacher/page';
+import { STORAGE_KEY, loadStore, saveStore } from '../../src/ui/teacher/store';
 import {
   MAX_LINES,
-  STORAGE_KEY,
   buildEntries,
   cachedVerifier,
-  classLinks,
   classStats,
   csvCell,
-  loadStore,
   parseCodeLines,
-  saveStore,
   toCsv,
 } from '../../src/ui/teacherData';
 import { LEVELS_DIR } from '../../src/node/levels';
@@ -127,34 +125,44 @@ describe('pasted lines', () => {
 describe('class data', () => {
   test('stored settings survive a round trip; garbage falls back to defaults', () => {
     const ids = [...catalog.levels.keys()];
-    const store = loadStore(null, ids, () => 'KKKKKKKK');
+    const { store, corrupt } = loadStore(null, ids, () => 'KKKKKKKK');
+    expect(corrupt).toBe(false);
     expect(store.settings).toMatchObject({ level: main.id, seed: 'KKKKKKKK', timer: 0 });
     const changed = {
       settings: { ...store.settings, seating: 'rotate' as const, timer: 5 },
       codes: 'x',
     };
-    expect(loadStore(saveStore(changed), ids, () => 'ZZZZ')).toEqual(changed);
+    expect(loadStore(saveStore(changed), ids, () => 'ZZZZ')).toEqual({
+      store: changed,
+      corrupt: false,
+    });
     const bad = JSON.stringify({
       version: 1,
       settings: { level: '<b>', seed: 'aeiou', role: 'nato', timer: 1e9, seating: 7 },
       codes: 12,
     });
     expect(loadStore(bad, ids, () => 'ZZZZ')).toEqual({
-      settings: {
-        level: main.id,
-        seed: 'ZZZZ',
-        difficulty: 'normal',
-        seating: 'same',
-        role: 'ukraine',
-        timer: 60,
+      corrupt: true,
+      store: {
+        settings: {
+          level: main.id,
+          seed: 'ZZZZ',
+          difficulty: 'normal',
+          seating: 'same',
+          role: 'ukraine',
+          timer: 60,
+        },
+        codes: '',
       },
-      codes: '',
     });
-    expect(loadStore('{not json', ids, () => 'ZZZZ').settings.seed).toBe('ZZZZ');
+    expect(loadStore('{not json', ids, () => 'ZZZZ')).toMatchObject({
+      corrupt: true,
+      store: { settings: { seed: 'ZZZZ' } },
+    });
   });
 
-  test('rotating seats gives one link per group, each opening its seat', () => {
-    const settings = loadStore(null, [main.id], () => SEED).settings;
+  test('rotating seats gives one link per group, each opening its seat, with no timer (#14)', () => {
+    const settings = loadStore(null, [main.id], () => SEED).store.settings;
     const links = classLinks('https://example.org/', { ...settings, seating: 'rotate', timer: 4 });
     expect(links.map((l) => l.group)).toEqual([1, 2, 3, 4]);
     links.forEach((link, k) => {
@@ -166,7 +174,8 @@ describe('class data', () => {
       });
       expect(notices).toEqual([]);
       expect(params).toMatchObject({ level: main.id, seed: SEED, role: PARTIES[k], mode: 'solo' });
-      expect(query.get('timer')).toBe('4');
+      expect(query.has('timer')).toBe(false);
+      expect(query.get('v')).toBe(GAME_VERSION);
     });
     expect(classLinks('https://example.org/', settings)).toHaveLength(1);
   });
