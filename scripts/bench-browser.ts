@@ -82,7 +82,7 @@ async function runGame(browser: Browser, url: string): Promise<Run> {
     const ready = await readyMs(page, url);
     // The way a player reaches the table: start from the menu, then leave the briefing.
     await page.click('#start');
-    await page.getByRole('button', { name: 'Go to the table' }).click();
+    await page.getByRole('button', { name: 'Go to the table' }).first().click();
     const table = await fps(page);
     await page.getByRole('button', { name: /Show the map/ }).click();
     const map = await fps(page);
