@@ -4,6 +4,7 @@ import type { ViewBus } from './bus';
 import { baseConfig } from './config';
 import { DEFAULT_DISPLAY, type DisplaySettings, type PaletteName } from './palette';
 import { LoopRest } from './rest';
+import type { BakedPicture } from './scenes/baked';
 import { Boot } from './scenes/Boot';
 import { MapScene } from './scenes/MapScene';
 import { Preloader } from './scenes/Preloader';
@@ -91,11 +92,22 @@ export interface CanvasState {
   readonly sleeps: number;
   /** The palette the table last drew with, and the colour in the middle of each seat's face. */
   readonly table: { palette: PaletteName; seats: ByParty<string> } | null;
+  /** Per running scene: objects drawn one by one (its baked picture counts as one), and bakes. */
+  readonly live: Record<string, { objects: number; bakes: number }>;
 }
 
 export async function canvasState(game: Phaser.Game): Promise<CanvasState> {
   const rest = restOf(game);
   const scene = game.scene.getScene('TableScene') as TableScene | null;
   const table = scene?.sys.settings.active ? await scene.sample() : null;
-  return { sleeping: rest.sleeping, frames: rest.frames, sleeps: rest.sleeps, table };
+  const live = Object.fromEntries(
+    game.scene.getScenes(true).map((s) => [
+      s.sys.settings.key,
+      {
+        objects: s.children.length,
+        bakes: (s as unknown as { picture?: BakedPicture }).picture?.bakes ?? 0,
+      },
+    ]),
+  );
+  return { sleeping: rest.sleeping, frames: rest.frames, sleeps: rest.sleeps, table, live };
 }

@@ -138,7 +138,8 @@ export class MapScene extends Phaser.Scene {
       console.warn(`MapScene: no map data under the cache key '${EUROPE_MAP_KEY}'`);
     this.readDisplay();
 
-    this.cameras.main.setBackgroundColor(COLOR.sea);
+    // The sea is the game's own background colour (config.ts): no camera fill, which would cost a
+    // second full-screen pass each frame.
     this.picture = new BakedPicture(this, this.registry.get('rest') as LoopRest | undefined);
     this.build();
 
