@@ -603,7 +603,6 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-
   // --- helpers ----------------------------------------------------------------------------------
 
   /** A label on a dark translucent tag, readable over lines and fills. */
