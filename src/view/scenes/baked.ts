@@ -108,6 +108,9 @@ export class BakedPicture {
     // object itself to the scene's display list, where the camera draws it live.
     const stand = this.scene.make.graphics({}, false);
     parent.replace(target, stand);
+    // Container#removeHandler drops a different listener than addHandler added (Phaser 4.2.1):
+    // drop it here, or every lift would leave one more on the object.
+    target.off(Phaser.GameObjects.Events.DESTROY, onChildDestroyed(parent), parent);
     // Its parent's offset no longer applies: keep it where it was.
     const matrix = parent.getWorldTransformMatrix();
     const t = target as unknown as Phaser.GameObjects.Components.Transform;
@@ -140,3 +143,7 @@ export class BakedPicture {
     this.root.destroy();
   }
 }
+
+/** The container's own child-destroyed handler (protected in Phaser's types). */
+const onChildDestroyed = (container: Phaser.GameObjects.Container): (() => void) =>
+  (container as unknown as { onChildDestroyed: () => void }).onChildDestroyed;
