@@ -5,7 +5,7 @@ import { parseGameParams } from './core/params';
 import { loadCatalog } from './levels';
 import { SoundPlayer } from './audio/player';
 import { App } from './ui/app';
-import { SettingsStore, partyColours, settingsPanel } from './ui/settings';
+import { SettingsStore, settingsPanel } from './ui/settings';
 import { ViewBus } from './view/bus';
 import type * as GameModuleType from './view/game';
 
@@ -52,21 +52,21 @@ if (page === 'teacher') {
   type GameModule = typeof GameModuleType;
   let phaser: { module: GameModule; game: ReturnType<GameModule['startGame']> } | null = null;
   let wantedView: 'table' | 'map' = 'table';
-  const applyLook = () => {
-    if (!phaser) return;
+  // The palette and reduced motion reach the scenes, which redraw at once (issue 9).
+  const display = () => {
     const { palette, reducedMotion } = settings.get();
-    phaser.game.registry.set('palette', partyColours(palette));
-    phaser.game.registry.set('reducedMotion', reducedMotion);
+    return { palette, reducedMotion };
   };
-  settings.subscribe(applyLook);
+  settings.subscribe(() => {
+    if (phaser) phaser.module.setDisplaySettings(phaser.game, display());
+  });
 
   // Phaser loads while the player reads the menu: the menu itself needs none of it.
   const phaserReady = import('./view/game').then((module) => {
-    const game = module.startGame(document.getElementById('game')!, bus);
+    const game = module.startGame(document.getElementById('game')!, bus, display());
     phaser = { module, game };
-    applyLook();
     module.showView(game, wantedView);
-    return game;
+    return phaser;
   });
 
   const app = new App({
@@ -109,7 +109,16 @@ if (page === 'teacher') {
 
   window.redLines = Object.freeze({
     state: () => app.publicState(),
-    fps: async () => (await phaserReady).loop.actualFps,
+    fps: async () => (await phaserReady).game.loop.actualFps,
+    // Bench only: the loop sleeps while nothing moves; the frame-rate bench keeps it awake.
+    keepAwake: async (on: boolean) => {
+      const { module, game } = await phaserReady;
+      module.keepAwake(game, on);
+    },
+    canvas: async () => {
+      const { module, game } = await phaserReady;
+      return module.canvasState(game);
+    },
   });
 
   if (import.meta.hot)
@@ -124,6 +133,8 @@ declare global {
     redLines: {
       state: () => ReturnType<App['publicState']>;
       fps: () => Promise<number>;
+      keepAwake: (on: boolean) => Promise<void>;
+      canvas: () => Promise<GameModuleType.CanvasState>;
     };
   }
 }

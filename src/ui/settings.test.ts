@@ -81,6 +81,9 @@ describe('SettingsStore', () => {
     const unsubscribe = store.subscribe((s) => seen.push(s.largeText));
     store.set({ largeText: true, palette: 'colourblind', reducedMotion: true, volume: 0.5 });
     expect(root.dataset).toMatchObject({ motion: 'reduce', palette: 'colourblind', text: 'large' });
+    // The palette reaches CSS as custom properties from src/view/palette.ts (issue 9).
+    expect(root.style.getPropertyValue('--party-us')).toBe('#0072b2');
+    expect(root.style.getPropertyValue('--reject')).toBe('#e69f00');
     expect(seen).toEqual([true]);
     unsubscribe();
     store.set({ largeText: false });

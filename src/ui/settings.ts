@@ -1,16 +1,18 @@
 // Player settings: sound and volume, reduced motion, a colour-blind-safe palette and larger text.
 // Kept in localStorage under one key; a corrupt value falls back to the defaults without throwing
 // and without touching any other key. The store applies itself to <html> as data attributes,
-// which settings.css turns into styles; Phaser scenes read `partyColours(palette)`.
+// which settings.css turns into styles, and as the palette's CSS custom properties
+// (src/view/palette.ts, which the Phaser scenes read too).
 import type { ByParty } from '../core/parties';
 import { err, ok, type Result } from '../core/result';
+import { PALETTE_NAMES, cssVariables, paletteNamed, type PaletteName } from '../view/palette';
 import { h } from './dom';
 import './settings.css';
 
 export const SETTINGS_KEY = 'redlines.settings.v1';
 
-export const PALETTES = ['default', 'colourblind'] as const;
-export type Palette = (typeof PALETTES)[number];
+export const PALETTES = PALETTE_NAMES;
+export type Palette = PaletteName;
 
 export interface Settings {
   /** The one sound switch. */
@@ -186,15 +188,19 @@ export class SettingsStore {
     this.root.dataset.motion = s.reducedMotion ? 'reduce' : 'full';
     this.root.dataset.palette = s.palette;
     this.root.dataset.text = s.largeText ? 'large' : 'normal';
+    applyPalette(this.root, s.palette);
   }
 }
 
-/** Delegation colours for Phaser, matching the `--party-*` CSS variables of settings.css. */
+/** Sets the palette's CSS custom properties (`--party-us`, `--accept`…) on `root`. */
+export function applyPalette(root: HTMLElement, palette: Palette): void {
+  for (const [name, value] of Object.entries(cssVariables(paletteNamed(palette))))
+    root.style.setProperty(name, value);
+}
+
+/** Delegation colours, as the `--party-*` CSS variables and the scenes have them. */
 export function partyColours(palette: Palette): ByParty<number> {
-  return palette === 'colourblind'
-    ? // Okabe–Ito: blue, yellow, vermillion, bluish green.
-      { us: 0x0072b2, europe: 0xf0e442, russia: 0xd55e00, ukraine: 0x009e73 }
-    : { us: 0x4c8bf5, europe: 0xf0c419, russia: 0xe5533d, ukraine: 0x2ec4b6 };
+  return { ...paletteNamed(palette).party };
 }
 
 export interface SettingsPanel {

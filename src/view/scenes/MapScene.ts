@@ -2,6 +2,15 @@ import * as Phaser from 'phaser';
 import { ViewBus } from '../bus';
 import { TROOP_CONTEXT, type MapView } from '../model';
 import {
+  DEFAULT_DISPLAY,
+  PALETTES,
+  cssColour,
+  type DisplaySettings,
+  type Palette,
+} from '../palette';
+import type { LoopRest } from '../rest';
+import { BakedPicture } from './baked';
+import {
   BALTIC_IDS,
   CITIES,
   COUNTRY_IDS,
@@ -27,8 +36,6 @@ const COLOR = {
   russia: 0x3b2f3d,
   russiaEdge: 0x6b5568,
   baltic: 0x8ecae6,
-  line: 0xe63946,
-  troops: 0x5fa8ff,
   troopsEdge: 0xf1f5f9,
   air: 0x9bd4ff,
   monitor: 0xf8f9fa,
@@ -42,7 +49,6 @@ const TEXT = {
   main: '#e8eef5',
   dim: '#9fb3c8',
   country: '#7f98b2',
-  line: '#ff8a93',
   troops: '#cfe4ff',
   air: '#bfe3ff',
 } as const;
@@ -61,6 +67,8 @@ const COUNTRY_LABELS: readonly { text: string; at: LonLat; size?: number }[] = [
 ];
 
 const number = new Intl.NumberFormat('en-GB');
+/** A window being dragged fires many resizes: lay out once it settles. */
+const RESIZE_DEBOUNCE_MS = 150;
 
 interface Layout {
   readonly width: number;
@@ -75,11 +83,21 @@ interface Layout {
  * The map: Europe around Ukraine from Natural Earth, the line of contact, and what the package on
  * the table would place there (troops, air cover, monitors), with the troops set against the
  * Cold War and today's Baltic deployments. Reads `MapView` from the `ViewBus` in the registry.
+ *
+ * Its objects are made once and drawn into one texture (`BakedPicture`); the countries are
+ * triangulated once per size into a texture of their own. A new package, a resize (debounced) or a
+ * new palette updates the objects and redraws once; what the package adds eases in, then the
+ * scene is still and the game loop can sleep.
  */
 export class MapScene extends Phaser.Scene {
   private mapData: MapData | null = null;
   private view: MapView | null = null;
   private layout: Layout | null = null;
+  private picture!: BakedPicture;
+  private palette: Palette = PALETTES.default;
+  private reducedMotion = false;
+  private resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  private dirty = false;
 
   /** Countries are drawn once per size into `landLayer`; re-triangulating them each frame is costly. */
   private land!: Phaser.GameObjects.Graphics;
@@ -89,19 +107,25 @@ export class MapScene extends Phaser.Scene {
   private monitors!: Phaser.GameObjects.Graphics;
   private panel!: Phaser.GameObjects.Graphics;
   private bars!: Phaser.GameObjects.Graphics;
+  private markerGroup!: Phaser.GameObjects.Container;
+  /** Troop markers, kept and reused; those past the package's count are hidden. */
   private markers: Phaser.GameObjects.Graphics[] = [];
-  /** Texts that belong to the base map and are rebuilt on resize. */
+  private markerSize = 0;
+  private markerColour = 0;
+  /** The base map's labels: one per COUNTRY_LABELS entry, then Kyiv and the attribution. */
   private mapTexts: Phaser.GameObjects.Text[] = [];
-  /** Texts that depend on the view and are rebuilt when it changes. */
-  private viewTexts: Phaser.GameObjects.Text[] = [];
+  private tags!: {
+    line: Phaser.GameObjects.Text;
+    monitors: Phaser.GameObjects.Text;
+    air: Phaser.GameObjects.Text;
+    troops: Phaser.GameObjects.Text;
+  };
   /** The package's bar, tweened from its old length to its new one. */
   private readonly packageBar = { troops: 0 };
   private barGeometry: { x: number; y: number[]; width: number; height: number } | null = null;
-  private panelTitle: Phaser.GameObjects.Text | undefined;
+  private panelTitle!: Phaser.GameObjects.Text;
   /** Label and value of each bar, in pairs; [1] is the package's value. */
   private panelRows: Phaser.GameObjects.Text[] = [];
-
-  private readonly onResize = (): void => this.relayout();
 
   constructor() {
     super('MapScene');
@@ -112,32 +136,31 @@ export class MapScene extends Phaser.Scene {
     this.mapData = isMapData(raw) ? raw : null;
     if (!this.mapData)
       console.warn(`MapScene: no map data under the cache key '${EUROPE_MAP_KEY}'`);
+    this.readDisplay();
 
-    this.cameras.main.setBackgroundColor(COLOR.sea);
-    this.land = this.make.graphics({}, false);
-    this.landLayer = this.add
-      .renderTexture(0, 0, this.scale.width, this.scale.height)
-      .setOrigin(0, 0)
-      .setDepth(0);
-    this.dome = this.add.graphics().setDepth(2);
-    this.line = this.add.graphics().setDepth(3);
-    this.monitors = this.add.graphics().setDepth(4);
-    this.panel = this.add.graphics().setDepth(10);
-    this.bars = this.add.graphics().setDepth(11);
-
-    this.tweens.add({
-      targets: this.dome,
-      alpha: { from: 1, to: 0.55 },
-      duration: 1800,
-      ease: 'Sine.easeInOut',
-      yoyo: true,
-      repeat: -1,
-    });
+    // The sea is the game's own background colour (config.ts): no camera fill, which would cost a
+    // second full-screen pass each frame.
+    this.picture = new BakedPicture(this, this.registry.get('rest') as LoopRest | undefined);
+    this.build();
 
     this.relayout();
-    this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
+    const onResize = () => {
+      clearTimeout(this.resizeTimer);
+      this.resizeTimer = setTimeout(() => this.requestRelayout(), RESIZE_DEBOUNCE_MS);
+    };
+    const onRestore = () => this.relayout();
+    const onDisplay = () => {
+      this.readDisplay();
+      this.requestRelayout();
+    };
+    const onWake = () => {
+      if (this.dirty) this.relayout();
+    };
+    this.scale.on(Phaser.Scale.Events.RESIZE, onResize);
     // A lost WebGL context takes the baked land with it.
-    this.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, this.onResize);
+    this.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, onRestore);
+    this.registry.events.on('changedata-display', onDisplay);
+    this.events.on(Phaser.Scenes.Events.WAKE, onWake);
 
     const bus: unknown = this.registry.get('bus');
     const unsubscribe =
@@ -146,22 +169,84 @@ export class MapScene extends Phaser.Scene {
 
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       unsubscribe?.();
-      this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize);
-      this.renderer.off(Phaser.Renderer.Events.RESTORE_WEBGL, this.onResize);
+      clearTimeout(this.resizeTimer);
+      this.scale.off(Phaser.Scale.Events.RESIZE, onResize);
+      this.renderer.off(Phaser.Renderer.Events.RESTORE_WEBGL, onRestore);
+      this.registry.events.off('changedata-display', onDisplay);
+      this.events.off(Phaser.Scenes.Events.WAKE, onWake);
       this.land.destroy();
-      this.tweens.killAll();
+      this.picture.stopAll();
+      this.picture.destroy();
       this.markers = [];
       this.mapTexts = [];
-      this.viewTexts = [];
-      this.panelTitle = undefined;
       this.panelRows = [];
       this.layout = null;
       this.view = null;
     });
   }
 
+  override update(): void {
+    this.picture.bakeIfDirty();
+  }
+
+  private readDisplay(): void {
+    const display =
+      (this.registry.get('display') as DisplaySettings | undefined) ?? DEFAULT_DISPLAY;
+    this.palette = PALETTES[display.palette];
+    this.reducedMotion = display.reducedMotion;
+  }
+
+  private requestRelayout(): void {
+    if (this.sys.isSleeping()) this.dirty = true;
+    else this.relayout();
+  }
+
+  /** Makes every object once, in drawing order. */
+  private build(): void {
+    const text = (style: Phaser.Types.GameObjects.Text.TextStyle = {}) =>
+      this.make.text({ text: '', style: { fontFamily: FONT, ...style } }, false);
+    this.land = this.make.graphics({}, false);
+    this.landLayer = this.make
+      .renderTexture({ x: 0, y: 0, width: this.scale.width, height: this.scale.height }, false)
+      .setOrigin(0, 0);
+    const base = this.picture.group();
+    base.add(this.landLayer);
+    this.mapTexts = [...COUNTRY_LABELS, null, null].map(() => text());
+    base.add(this.mapTexts.slice(0, COUNTRY_LABELS.length));
+    this.dome = this.make.graphics({}, false);
+    this.line = this.make.graphics({}, false);
+    this.monitors = this.make.graphics({}, false);
+    this.markerGroup = this.make.container({}, false);
+    const tag = () => text({ backgroundColor: 'rgba(10, 22, 34, 0.78)', fontStyle: 'bold' });
+    this.tags = { line: tag(), monitors: tag(), air: tag(), troops: tag() };
+    this.panel = this.make.graphics({}, false);
+    this.bars = this.make.graphics({}, false);
+    this.panelTitle = text();
+    this.panelRows = Array.from({ length: 6 }, () => text());
+    this.picture
+      .group()
+      .add([
+        this.dome,
+        this.line,
+        this.monitors,
+        this.markerGroup,
+        this.tags.line,
+        this.tags.monitors,
+        this.tags.air,
+        this.mapTexts[COUNTRY_LABELS.length]!,
+        this.tags.troops,
+        this.panel,
+        this.bars,
+        this.panelTitle,
+        ...this.panelRows,
+        this.mapTexts[COUNTRY_LABELS.length + 1]!,
+      ]);
+  }
+
   /** Recomputes the projection for the current size and redraws everything without animation. */
   private relayout(): void {
+    this.dirty = false;
+    this.picture.stopAll();
     const width = this.scale.width;
     const height = this.scale.height;
     const s = Phaser.Math.Clamp(Math.min(width / 1024, height / 768), 0.75, 1.6);
@@ -171,20 +256,21 @@ export class MapScene extends Phaser.Scene {
     this.layout = { width, height, s, margin, map };
     this.drawLand();
     this.drawPanel();
-    this.drawView({ troops: false, monitors: false });
+    this.drawView({ troops: false, monitors: false, air: false });
   }
 
   private show(view: MapView): void {
     const previous = this.view;
     this.view = view;
+    if (this.dirty || this.sys.isSleeping()) {
+      this.dirty = true;
+      return;
+    }
     const troops = previous?.groundTroops !== view.groundTroops;
     const monitors = previous?.monitors !== view.monitors;
-    const changed =
-      troops ||
-      monitors ||
-      previous?.airCover !== view.airCover ||
-      previous.lineOfContact !== view.lineOfContact;
-    if (changed) this.drawView({ troops, monitors });
+    const air = previous?.airCover !== view.airCover;
+    const changed = troops || monitors || air || previous.lineOfContact !== view.lineOfContact;
+    if (changed) this.drawView({ troops, monitors, air });
   }
 
   // --- the base map -----------------------------------------------------------------------------
@@ -228,44 +314,40 @@ export class MapScene extends Phaser.Scene {
     }
     this.landLayer.resize(width, height).clear().draw(g, 0, 0).render();
 
-    for (const t of this.mapTexts) t.destroy();
-    this.mapTexts = [];
-    for (const label of COUNTRY_LABELS) {
+    COUNTRY_LABELS.forEach((label, i) => {
+      const t = this.mapTexts[i]!;
       const p = map.project(...label.at);
-      if (!p) continue;
+      t.setVisible(p !== null);
+      if (!p) return;
       const sea = label.text === 'Black Sea';
-      this.mapTexts.push(
-        this.add
-          .text(p[0], p[1], label.text, {
-            fontFamily: FONT,
-            fontSize: `${Math.round(12 * s * (label.size ?? 1))}px`,
-            fontStyle: sea ? 'italic' : 'bold',
-            color: sea ? TEXT.dim : TEXT.country,
-          })
-          .setOrigin(0.5)
-          .setAlpha(0.9)
-          .setDepth(1),
-      );
-    }
-    if (kyiv) {
-      this.mapTexts.push(
-        this.add
-          .text(kyiv[0] - 7 * s, kyiv[1], 'Kyiv', this.labelStyle(13, TEXT.main, 'bold'))
-          .setOrigin(1, 0.5)
-          .setDepth(6),
-      );
-    }
-    if (this.mapData) {
-      this.mapTexts.push(
-        this.add
-          .text(width - layout.margin, height - layout.margin / 2, 'Map: Natural Earth', {
-            ...this.labelStyle(10, TEXT.dim),
-          })
-          .setOrigin(1, 1)
-          .setAlpha(0.7)
-          .setDepth(10),
-      );
-    }
+      t.setText(label.text)
+        .setStyle({
+          fontFamily: FONT,
+          fontSize: `${Math.round(12 * s * (label.size ?? 1))}px`,
+          fontStyle: sea ? 'italic' : 'bold',
+          color: sea ? TEXT.dim : TEXT.country,
+        })
+        .setPosition(p[0], p[1])
+        .setOrigin(0.5)
+        .setAlpha(0.9);
+    });
+    const kyivLabel = this.mapTexts[COUNTRY_LABELS.length]!;
+    kyivLabel.setVisible(kyiv !== null);
+    if (kyiv)
+      kyivLabel
+        .setStyle(this.labelStyle(13, TEXT.main, 'bold'))
+        .setText('Kyiv')
+        .setPosition(kyiv[0] - 7 * s, kyiv[1])
+        .setOrigin(1, 0.5);
+    const credit = this.mapTexts[COUNTRY_LABELS.length + 1]!;
+    credit.setVisible(this.mapData !== null);
+    credit
+      .setStyle(this.labelStyle(10, TEXT.dim))
+      .setText('Map: Natural Earth')
+      .setPosition(width - layout.margin, height - layout.margin / 2)
+      .setOrigin(1, 1)
+      .setAlpha(0.7);
+    this.picture.invalidate();
   }
 
   // --- the context panel ------------------------------------------------------------------------
@@ -284,18 +366,19 @@ export class MapScene extends Phaser.Scene {
     const x = margin;
     const y = height - margin - panelHeight;
 
-    for (const t of [this.panelTitle, ...this.panelRows]) t?.destroy();
-    const style = (size: number, color: string, weight?: string): Phaser.GameObjects.Text =>
-      this.add.text(0, 0, '', this.labelStyle(size, color, weight)).setDepth(12);
-    const title = style(14, TEXT.main, 'bold').setText('Troops in context');
+    const title = this.panelTitle
+      .setStyle(this.labelStyle(14, TEXT.main, 'bold'))
+      .setText('Troops in context');
     const rows: [string, string | null][] = [
       ['This package', null],
       ['NATO in the Baltic states today', `< ${number.format(TROOP_CONTEXT.natoTroopsInBaltics)}`],
       ['US troops in Europe, Cold War', `~${number.format(TROOP_CONTEXT.coldWarUsTroopsInEurope)}`],
     ];
-    const texts = rows.map(([label, value]) => [
-      style(12, TEXT.dim).setText(label),
-      style(12, value ? TEXT.main : TEXT.troops, 'bold').setText(value ?? '000,000'),
+    const texts = rows.map(([label, value], i) => [
+      this.panelRows[i * 2]!.setStyle(this.labelStyle(12, TEXT.dim)).setText(label),
+      this.panelRows[i * 2 + 1]!.setStyle(
+        this.labelStyle(12, value ? TEXT.main : TEXT.troops, 'bold'),
+      ).setText(value ?? '000,000'),
     ]);
     // Wide enough for each label and its value side by side.
     const inner = Math.max(
@@ -318,8 +401,6 @@ export class MapScene extends Phaser.Scene {
       left?.setPosition(x + pad, rowsY[i] ?? 0);
       right?.setPosition(x + pad + inner, rowsY[i] ?? 0).setOrigin(1, 0);
     });
-    this.panelTitle = title;
-    this.panelRows = texts.flat();
     this.barGeometry = {
       x: x + pad,
       y: rowsY.map((r) => r + lineHeight),
@@ -339,7 +420,7 @@ export class MapScene extends Phaser.Scene {
     const { x, y, width, height } = geometry;
     const max = Math.max(TROOP_CONTEXT.coldWarUsTroopsInEurope, this.view?.groundTroops ?? 0);
     const values: [number, number][] = [
-      [this.packageBar.troops, COLOR.troops],
+      [this.packageBar.troops, this.palette.troops],
       [TROOP_CONTEXT.natoTroopsInBaltics, COLOR.baltic],
       [TROOP_CONTEXT.coldWarUsTroopsInEurope, COLOR.context],
     ];
@@ -351,95 +432,132 @@ export class MapScene extends Phaser.Scene {
       g.fillStyle(color, 1).fillRect(x, by, w, height);
     });
     this.panelRows[1]?.setText(this.packageLabel());
+    this.picture.invalidate();
   }
 
   // --- the package on the table -----------------------------------------------------------------
 
   /** Redraws what the package places; `animate` says which parts changed and ease in. */
-  private drawView(animate: { troops: boolean; monitors: boolean }): void {
+  private drawView(animate: { troops: boolean; monitors: boolean; air: boolean }): void {
     const layout = this.layout;
     if (!layout) return;
     const { map, s } = layout;
     const view = this.view;
-
-    for (const t of this.viewTexts) t.destroy();
-    this.viewTexts = [];
+    const moving = !this.reducedMotion;
+    const lineText = cssColour(this.palette.line);
 
     // Line of contact.
     const line = (view?.lineOfContact ?? [])
       .map(([lon, lat]) => map.project(lon, lat))
       .filter((p): p is [number, number] => p !== null);
     this.line.clear();
+    this.tags.line.setVisible(line.length >= 2);
     if (line.length >= 2) {
       const points = line.map(([px, py]) => new Phaser.Math.Vector2(px, py));
-      this.line.lineStyle(9 * s, COLOR.line, 0.18).strokePoints(points, false, false);
-      this.line.lineStyle(Math.max(2, 3 * s), COLOR.line, 1).strokePoints(points, false, false);
+      this.line
+        .lineStyle(9 * s, this.palette.line, 0.18)
+        .strokePoints(points, false, false)
+        .lineStyle(Math.max(2, 3 * s), this.palette.line, 1)
+        .strokePoints(points, false, false);
       const north = line.reduce((a, b) => (b[1] < a[1] ? b : a));
-      this.viewTexts.push(
-        this.tag(north[0] + 8 * s, north[1], 'Line of contact', TEXT.line).setOrigin(0, 0.5),
+      this.tag(this.tags.line, north[0] + 8 * s, north[1], 'Line of contact', lineText).setOrigin(
+        0,
+        0.5,
       );
     }
 
     // Monitors along the line.
-    this.tweens.killTweensOf(this.monitors);
-    this.monitors.clear();
-    if (view?.monitors && line.length >= 2) {
+    this.picture.stop(this.monitors);
+    this.picture.stop(this.tags.monitors);
+    this.monitors.clear().setAlpha(1);
+    const showMonitors = Boolean(view?.monitors) && line.length >= 2;
+    this.tags.monitors.setVisible(showMonitors).setAlpha(1);
+    if (showMonitors) {
       const r = Math.max(2.5, 3.5 * s);
       for (const [px, py] of pointsAlong(line, 26 * s)) {
         this.monitors.fillStyle(COLOR.monitor, 1).fillCircle(px, py, r);
         this.monitors.lineStyle(1.5, COLOR.sea, 1).strokeCircle(px, py, r);
       }
       const south = line.reduce((a, b) => (b[1] > a[1] ? b : a));
-      this.viewTexts.push(
-        this.tag(south[0], south[1] + 8 * s, 'Monitors', TEXT.main).setOrigin(0.5, 0),
+      this.tag(this.tags.monitors, south[0], south[1] + 8 * s, 'Monitors', TEXT.main).setOrigin(
+        0.5,
+        0,
       );
-      this.monitors.setAlpha(animate.monitors ? 0 : 1);
-      if (animate.monitors) this.tweens.add({ targets: this.monitors, alpha: 1, duration: 500 });
+      if (animate.monitors && moving) {
+        this.monitors.setAlpha(0);
+        this.tags.monitors.setAlpha(0);
+        this.picture.animate([this.monitors, this.tags.monitors], { alpha: 1, duration: 500 });
+      }
     }
 
     // Air cover over the country west of the line.
-    this.dome.clear();
+    this.picture.stop(this.dome);
+    this.picture.stop(this.tags.air);
+    this.dome.clear().setAlpha(1);
     const centre = map.project(30.2, 49.2);
     const west = map.project(23.6, 49.2);
-    if (view?.airCover && centre && west) {
+    const showAir = Boolean(view?.airCover) && centre !== null && west !== null;
+    this.tags.air.setVisible(showAir).setAlpha(1);
+    if (showAir && centre && west) {
       const radius = Math.hypot(centre[0] - west[0], centre[1] - west[1]);
       this.dome.fillStyle(COLOR.air, 0.07).fillCircle(centre[0], centre[1], radius);
       this.dome.fillStyle(COLOR.air, 0.06).fillCircle(centre[0], centre[1], radius * 0.72);
       this.dome.fillStyle(COLOR.air, 0.05).fillCircle(centre[0], centre[1], radius * 0.42);
       this.dome.lineStyle(Math.max(1, 1.5 * s), COLOR.air, 0.6);
       this.dome.strokeCircle(centre[0], centre[1], radius);
-      this.viewTexts.push(
-        this.tag(
-          centre[0] - radius * Math.SQRT1_2,
-          centre[1] - radius * Math.SQRT1_2,
-          'Allied air cover',
-          TEXT.air,
-        ).setOrigin(1, 1),
-      );
+      this.tag(
+        this.tags.air,
+        centre[0] - radius * Math.SQRT1_2,
+        centre[1] - radius * Math.SQRT1_2,
+        'Allied air cover',
+        TEXT.air,
+      ).setOrigin(1, 1);
+      // The dome fades in, pulses once, and then stays still.
+      if (animate.air && moving) {
+        this.dome.setAlpha(0);
+        this.tags.air.setAlpha(0);
+        this.picture.animate([this.dome, this.tags.air], { alpha: 1, duration: 600 });
+      }
     }
 
-    this.drawTroops(view?.groundTroops ?? 0, animate.troops);
+    this.drawTroops(view?.groundTroops ?? 0, animate.troops && moving);
+    this.picture.invalidate();
+  }
+
+  private marker(i: number, size: number): Phaser.GameObjects.Graphics {
+    if (size !== this.markerSize) {
+      this.markerSize = size;
+      for (const m of this.markers) drawInfantry(m.clear(), size, this.palette.troops);
+    }
+    while (this.markers.length <= i) {
+      const m = this.make.graphics({}, false);
+      drawInfantry(m, size, this.palette.troops);
+      this.markerGroup.add(m);
+      this.markers.push(m);
+    }
+    return this.markers[i]!;
   }
 
   private drawTroops(troops: number, animate: boolean): void {
     const layout = this.layout;
     if (!layout) return;
     const { map, s } = layout;
-    for (const m of this.markers) {
-      this.tweens.killTweensOf(m);
-      m.destroy();
-    }
-    this.markers = [];
+    for (const m of this.markers) this.picture.stop(m);
+    this.picture.stop(this.tags.troops);
+    // The palette may have changed: markers redraw on the next size check.
+    if (this.markers[0] && this.markerColour !== this.palette.troops) this.markerSize = 0;
+    this.markerColour = this.palette.troops;
     const size = Math.round(12 * s);
     const positions = troopMarkerPositions(troops, map.project, size * 1.45);
     positions.forEach(([x, y], i) => {
-      const marker = this.add.graphics({ x, y }).setDepth(5);
-      drawInfantry(marker, size);
-      this.markers.push(marker);
+      const marker = this.marker(i, size)
+        .setVisible(true)
+        .setPosition(x, y)
+        .setScale(1)
+        .setAlpha(1);
       if (animate) {
         marker.setScale(0.2).setAlpha(0);
-        this.tweens.add({
-          targets: marker,
+        this.picture.animate([marker], {
           scale: 1,
           alpha: 1,
           duration: 380,
@@ -448,29 +566,31 @@ export class MapScene extends Phaser.Scene {
         });
       }
     });
+    for (const m of this.markers.slice(positions.length)) m.setVisible(false);
 
+    const label = this.tags.troops;
+    label.setVisible(positions.length > 0).setAlpha(1);
     if (positions.length > 0) {
       const xs = positions.map(([x]) => x);
       const ys = positions.map(([, y]) => y);
       const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
       const top = Math.min(...ys) - size * 0.7;
       const text = `${number.format(troops)} European ${troops === 1 ? 'soldier' : 'troops'}`;
-      const label = this.tag(cx, top - 4 * s, text, TEXT.troops, 13)
-        .setOrigin(0.5, 1)
-        .setDepth(7);
+      this.tag(label, cx, top - 4 * s, text, TEXT.troops, 13).setOrigin(0.5, 1);
       // Keep clear of Kyiv's dot and name, which sit to the label's left.
       const kyiv = map.project(...CITIES.kyiv);
       if (kyiv) label.x = Math.max(label.x, kyiv[0] + 8 * s + label.width / 2);
-      this.viewTexts.push(label);
       if (animate) {
         label.setAlpha(0);
-        this.tweens.add({ targets: label, alpha: 1, duration: 400, delay: 200 });
+        this.picture.animate([label], { alpha: 1, duration: 400, delay: 200 });
       }
     }
 
     this.tweens.killTweensOf(this.packageBar);
+    this.picture.stop(this.bars);
+    this.picture.stop(this.panelRows[1]!);
     if (animate) {
-      this.tweens.add({
+      this.picture.animate([this.bars, this.panelRows[1]!], {
         targets: this.packageBar,
         troops,
         duration: 700,
@@ -487,6 +607,7 @@ export class MapScene extends Phaser.Scene {
 
   /** A label on a dark translucent tag, readable over lines and fills. */
   private tag(
+    t: Phaser.GameObjects.Text,
     x: number,
     y: number,
     text: string,
@@ -494,13 +615,14 @@ export class MapScene extends Phaser.Scene {
     size = 12,
   ): Phaser.GameObjects.Text {
     const s = this.layout?.s ?? 1;
-    return this.add
-      .text(x, y, text, {
+    return t
+      .setStyle({
         ...this.labelStyle(size, color, 'bold'),
         backgroundColor: 'rgba(10, 22, 34, 0.78)',
-        padding: { x: Math.round(5 * s), y: Math.round(2 * s) },
       })
-      .setDepth(6);
+      .setPadding(Math.round(5 * s), Math.round(2 * s))
+      .setText(text)
+      .setPosition(x, y);
   }
 
   private labelStyle(
@@ -543,10 +665,10 @@ function ringTouches(ring: readonly number[], width: number, height: number): bo
 }
 
 /** A NATO-style infantry symbol (a framed cross) centred on the graphics' origin. */
-function drawInfantry(g: Phaser.GameObjects.Graphics, size: number): void {
+function drawInfantry(g: Phaser.GameObjects.Graphics, size: number, colour: number): void {
   const w = size * 1.4;
   const h = size;
-  g.fillStyle(COLOR.troops, 1).fillRect(-w / 2, -h / 2, w, h);
+  g.fillStyle(colour, 1).fillRect(-w / 2, -h / 2, w, h);
   g.lineStyle(Math.max(1, size / 10), COLOR.troopsEdge, 1);
   g.strokeRect(-w / 2, -h / 2, w, h);
   g.lineBetween(-w / 2, -h / 2, w / 2, h / 2);
