@@ -44,7 +44,8 @@ for (let k = 0; k < 20; k++) {
 
 const proposalMs: number[] = [];
 const responseMs: number[] = [];
-const runs = 5;
+// --quick: one run, for the smoke run inside npm test (no thresholds there).
+const runs = process.argv.includes('--quick') ? 1 : 5;
 const gamesPerSecond: number[] = [];
 const analysisMs: number[] = [];
 const baseline: number[] = [];
