@@ -45,6 +45,17 @@ const MIN_FONT = 10;
 /** A window being dragged fires many resizes: lay out once it settles. */
 const RESIZE_DEBOUNCE_MS = 150;
 
+/**
+ * Sets a kept text's font size and wrap width in one update. One after the other, the first would
+ * re-wrap with the other's old value: a larger font in an old, narrower column throws in Phaser
+ * ("wordWrapWidth < a single character").
+ */
+function sized(text: Phaser.GameObjects.Text, size: number, wrap: number): Phaser.GameObjects.Text {
+  text.style.wordWrapWidth = wrap;
+  text.style.wordWrapUseAdvanced = true;
+  return text.setFontSize(size);
+}
+
 /** One delegation's objects, kept for the scene's life and updated in place. */
 interface SeatObjects {
   readonly ring: Phaser.GameObjects.Graphics;
@@ -247,13 +258,11 @@ export class TableScene extends Phaser.Scene {
     for (const party of PARTIES) this.showSeat(party, view !== null);
     if (!view) {
       this.showPackage(false);
-      this.centreNote
+      sized(this.centreNote, Math.round(15 * scale), layout.card.w)
         .setVisible(true)
         .setText('The delegations are taking their seats.')
-        .setFontSize(Math.round(15 * scale))
         .setColor('#f3ead8')
         .setFontStyle('normal')
-        .setWordWrapWidth(layout.card.w)
         .setOrigin(0.5)
         .setPosition(layout.table.cx, layout.table.cy);
     } else {
@@ -349,13 +358,11 @@ export class TableScene extends Phaser.Scene {
     const lines = view.tablePackage ?? [];
     if (lines.length === 0) {
       this.showPackage(false);
-      this.centreNote
+      sized(this.centreNote, Math.round(15 * scale), card.w)
         .setVisible(true)
         .setText('Nothing on the table yet')
-        .setFontSize(Math.round(15 * scale))
         .setColor('#c8b89a')
         .setFontStyle('italic')
-        .setWordWrapWidth(card.w)
         .setOrigin(0.5)
         .setPosition(table.cx, table.cy);
       return;
@@ -381,10 +388,10 @@ export class TableScene extends Phaser.Scene {
     const gapOf = (size: number) => Math.max(2, size * 0.3);
     // The largest font that fits: issue names on the left, options on the right.
     const measure = (size: number): number => {
-      this.heading.setFontSize(size).setWordWrapWidth(inner.w, true);
+      sized(this.heading, size, inner.w);
       for (const r of rows) {
-        r.issue.setFontSize(size - 1).setWordWrapWidth(issueW, true);
-        r.option.setFontSize(size).setWordWrapWidth(optionW, true);
+        sized(r.issue, size - 1, issueW);
+        sized(r.option, size, optionW);
       }
       const gap = gapOf(size);
       return (
@@ -543,9 +550,7 @@ export class TableScene extends Phaser.Scene {
     // The kept text object measures each try; nothing is made and thrown away.
     const text = speech;
     const fits = (region: Rect, size: number, content: string) =>
-      text.setFontSize(size).setWordWrapWidth(wrapIn(region), true).setText(content).height +
-        BUBBLE_PAD * 2 <=
-      region.h;
+      sized(text, size, wrapIn(region)).setText(content).height + BUBBLE_PAD * 2 <= region.h;
     const nearness = (region: Rect) => {
       const box = placeBubble(
         region,
@@ -579,7 +584,7 @@ export class TableScene extends Phaser.Scene {
       }
       best = { region, size: MIN_FONT, content };
     }
-    text.setFontSize(best.size).setWordWrapWidth(wrapIn(best.region), true).setText(best.content);
+    sized(text, best.size, wrapIn(best.region)).setText(best.content);
     const box = placeBubble(
       best.region,
       text.width + BUBBLE_PAD * 2,
