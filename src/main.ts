@@ -4,7 +4,9 @@ import { GAME_VERSION, dailySeed, utcDateOf } from './core/codes';
 import { parseGameParams } from './core/params';
 import { loadCatalog } from './levels';
 import { SoundPlayer } from './audio/player';
-import { App } from './ui/app';
+import { startShell, type Shell } from './app/shell';
+import { MemoryStorage, guardedStorage, localStorageOrNull } from './app/storage';
+import { noticeBoard } from './ui/notices';
 import { SettingsStore, partyColours, settingsPanel } from './ui/settings';
 import { ViewBus } from './view/bus';
 import type * as GameModuleType from './view/game';
@@ -27,20 +29,24 @@ document.getElementById('toolbar')!.append(panel.button);
 document.body.append(panel.dialog);
 if (settings.problem) notices.push(settings.problem.message);
 
-function storageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+const notify = noticeBoard(notice);
+const local = localStorageOrNull(window);
+
+/** Milliseconds per computer move: `?pace=0` for instant answers (tests, quick play). */
+const paceParam = query.get('pace');
+const paceValue = paceParam === null ? NaN : Number(paceParam);
+const pace = Number.isInteger(paceValue) && paceValue >= 0 && paceValue <= 5000 ? paceValue : 600;
 
 if (page === 'teacher') {
   document.body.dataset.screen = 'teacher';
   const { mountTeacher } = await import('./ui/teacher');
-  mountTeacher(root, catalog, storageOrNull() ?? window.sessionStorage);
-  for (const text of notices)
-    notice.append(Object.assign(document.createElement('p'), { textContent: text }));
+  // A browser that blocks site data: the page works in memory and says so once.
+  mountTeacher(root, catalog, local ?? new MemoryStorage());
+  if (!local)
+    notices.push(
+      'This browser keeps no site data here, so nothing is saved: the page works until it is closed.',
+    );
+  for (const text of notices) notify(text);
 } else {
   const bus = new ViewBus();
   const player = new SoundPlayer(settings.get());
@@ -67,23 +73,24 @@ if (page === 'teacher') {
     return game;
   });
 
-  const app = new App({
+  for (const text of [...notices, ...catalog.problems]) notify(text);
+  const app: Shell = startShell({
     root,
-    notice,
     log: document.getElementById('log')!,
     bus,
     catalog,
     initial: params,
-    notices,
-    storage: storageOrNull(),
-    onActor: (actor) => player.connect(actor),
+    notify,
+    storage: guardedStorage(local, notify),
+    pace,
+    paceParam: paceParam === null ? null : String(pace),
+    player,
     showView: (view) => {
       wantedView = view;
       if (phaser) phaser.module.showView(phaser.game, view);
     },
   });
   if (replay !== null) app.openReplay(replay);
-  else app.showMenu();
 
   window.redLines = Object.freeze({
     state: () => app.publicState(),
@@ -100,7 +107,7 @@ if (page === 'teacher') {
 declare global {
   interface Window {
     redLines: {
-      state: () => ReturnType<App['publicState']>;
+      state: () => ReturnType<Shell['publicState']>;
       fps: () => Promise<number>;
     };
   }
