@@ -29,7 +29,8 @@ export type ResumeCheck =
       readonly record: SaveRecord;
       readonly params: StartParams;
       readonly reason: string;
-      readonly oldCode: string;
+      /** The old moves as a result code; null when they cannot even be encoded. */
+      readonly oldCode: string | null;
     };
 
 export function paramsOf(record: SaveRecord): StartParams {
@@ -60,15 +61,7 @@ export function checkResume(storage: StorageLike, levels: ReadonlyMap<string, Le
     record,
     params,
     reason,
-    oldCode: encodeResult({
-      version: record.gameVersion ?? GAME_VERSION,
-      level: record.level,
-      levelHash: record.levelHash ?? levelHash(level),
-      seed: record.seed,
-      seats: record.seats,
-      difficulty: record.difficulty,
-      moves: record.moves,
-    }),
+    oldCode: oldCodeOf(record, level),
   });
   if (record.gameVersion !== undefined && record.gameVersion !== GAME_VERSION)
     return mismatch(
@@ -91,4 +84,20 @@ export function checkResume(storage: StorageLike, levels: ReadonlyMap<string, Le
     return { kind: 'none' };
   }
   return { kind: 'resume', level, record, params, game };
+}
+
+function oldCodeOf(record: SaveRecord, level: Level): string | null {
+  try {
+    return encodeResult({
+      version: record.gameVersion ?? GAME_VERSION,
+      level: record.level,
+      levelHash: record.levelHash ?? levelHash(level),
+      seed: record.seed,
+      seats: record.seats,
+      difficulty: record.difficulty,
+      moves: record.moves,
+    });
+  } catch {
+    return null; // moves no real game makes: there is no code to keep
+  }
 }

@@ -26,11 +26,11 @@ export const screenOf = (snapshot: AppSnapshot): ScreenName => snapshot.value;
 /** The seat whose screen shows: the seat handed to in hot-seat play, else the player's. */
 export function seatOnScreen(snapshot: AppSnapshot): Party {
   const { context } = snapshot;
-  if (context.onScreen) return context.onScreen;
   const game = gameOf(context);
+  // During a hand-over, the seat the device goes to next.
   if (screenOf(snapshot) === 'handover' && game)
-    return seatToShow(game, context.params.humans, null) ?? context.params.role;
-  return context.params.role;
+    return seatToShow(game, context.params.humans, context.onScreen) ?? context.params.role;
+  return context.onScreen ?? context.params.role;
 }
 
 /**

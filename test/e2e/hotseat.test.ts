@@ -40,8 +40,12 @@ async function playHotseat(
       expect(await ready.isVisible()).toBe(true);
       if (handedTo.length === 1)
         await page.screenshot({ path: `${ARTIFACTS}/hotseat-handover.png` });
+      const title = await page.locator('#handover-title').innerText();
       await ready.click();
       const seat = (await state(page))!.role;
+      expect(await page.locator('#play-title').innerText()).toContain(
+        title.replace('Pass the device to ', ''),
+      );
       expect(seats).toContain(seat);
       expect(await page.locator('#play-title').innerText()).toContain('you are');
       handedTo.push(seat);

@@ -8,7 +8,7 @@ import type { Intents, MenuProps, ResumeOffer } from './types';
 function resumePanel(offer: ResumeOffer, intents: Intents): HTMLElement {
   if (offer.kind === 'mismatch') {
     const code = h('textarea', { id: 'old-code', readonly: true, rows: 3, spellcheck: 'false' });
-    code.value = offer.oldCode;
+    code.value = offer.oldCode ?? '';
     return h(
       'div',
       { class: 'resume', role: 'group', 'aria-labelledby': 'resume-title' },
@@ -27,22 +27,24 @@ function resumePanel(offer: ResumeOffer, intents: Intents): HTMLElement {
           { type: 'button', class: 'primary', id: 'restart-seed', onclick: () => intents.resume() },
           'Start the same seed again',
         ),
-        h(
-          'button',
-          {
-            type: 'button',
-            id: 'keep-code',
-            onclick: (e: Event) => {
-              const group = (e.target as HTMLElement).closest('.resume');
-              group?.append(
-                field('old-code', 'The old result code (copy it before you go on)', code),
-              );
-              intents.discardSave();
-              code.select();
-            },
-          },
-          'Keep the old result code',
-        ),
+        offer.oldCode === null
+          ? null
+          : h(
+              'button',
+              {
+                type: 'button',
+                id: 'keep-code',
+                onclick: (e: Event) => {
+                  const group = (e.target as HTMLElement).closest('.resume');
+                  group?.append(
+                    field('old-code', 'The old result code (copy it before you go on)', code),
+                  );
+                  intents.discardSave();
+                  code.select();
+                },
+              },
+              'Keep the old result code',
+            ),
       ),
     );
   }
@@ -226,8 +228,7 @@ export function render(props: MenuProps, intents: Intents): HTMLElement {
       level: levelOf(text('level'))?.id ?? params.level,
       seed: seed.value,
       role: hotseat ? humans[0]! : role,
-      difficulty:
-        DIFFICULTIES.find((d) => d === text('difficulty')) ?? (params.difficulty),
+      difficulty: DIFFICULTIES.find((d) => d === text('difficulty')) ?? params.difficulty,
       mode: hotseat ? 'hotseat' : 'solo',
       humans: hotseat ? humans : [role],
     });

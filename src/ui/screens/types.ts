@@ -22,7 +22,7 @@ export type ResumeOffer =
       /** Why the saved moves no longer give the saved game. */
       readonly reason: string;
       /** The result code of the saved moves, as the version that made them would verify it. */
-      readonly oldCode: string;
+      readonly oldCode: string | null;
     };
 
 export interface MenuProps {
