@@ -4,7 +4,9 @@ import { GAME_VERSION, dailySeed, utcDateOf } from './core/codes';
 import { parseGameParams } from './core/params';
 import { loadCatalog } from './levels';
 import { SoundPlayer } from './audio/player';
-import { App } from './ui/app';
+import { startShell, type Shell } from './app/shell';
+import { guardedStorage, localStorageOrNull } from './app/storage';
+import { noticeBoard } from './ui/notices';
 import { SettingsStore, settingsPanel } from './ui/settings';
 import { ViewBus } from './view/bus';
 import type * as GameModuleType from './view/game';
@@ -27,22 +29,22 @@ document.getElementById('toolbar')!.append(panel.button);
 document.body.append(panel.dialog);
 if (settings.problem) notices.push(settings.problem.message);
 
-function storageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+const notify = noticeBoard(notice);
+const local = localStorageOrNull(window);
+
+/** Milliseconds per computer move: `?pace=0` for instant answers (tests, quick play). */
+const paceParam = query.get('pace');
+const paceValue = paceParam === null ? NaN : Number(paceParam);
+const pace = Number.isInteger(paceValue) && paceValue >= 0 && paceValue <= 5000 ? paceValue : 600;
 
 if (page === 'teacher') {
   document.body.dataset.screen = 'teacher';
   const { mountTeacher } = await import('./ui/teacher/page');
+  // The page finds its own storage, and works in memory (saying so once) when it is blocked.
   mountTeacher(root, catalog);
   // The teacher page keeps its data in storage: it may reload for an update unless a field is in use.
   setUpdateGate(() => !document.activeElement?.matches('input, textarea, select'));
-  for (const text of notices)
-    notice.append(Object.assign(document.createElement('p'), { textContent: text }));
+  for (const text of notices) notify(text);
 } else {
   const bus = new ViewBus();
   const player = new SoundPlayer(settings.get());
@@ -69,16 +71,18 @@ if (page === 'teacher') {
     return phaser;
   });
 
-  const app = new App({
+  for (const text of [...notices, ...catalog.problems]) notify(text);
+  const app: Shell = startShell({
     root,
-    notice,
     log: document.getElementById('log')!,
     bus,
     catalog,
     initial: params,
-    notices,
-    storage: storageOrNull(),
-    onActor: (actor) => player.connect(actor),
+    notify,
+    storage: guardedStorage(local, notify),
+    pace,
+    paceParam: paceParam === null ? null : String(pace),
+    player,
     showView: (view) => {
       wantedView = view;
       if (phaser) phaser.module.showView(phaser.game, view);
@@ -97,14 +101,13 @@ if (page === 'teacher') {
   setUpdateGate(() => {
     const screen = document.body.dataset.screen ?? 'menu';
     if (screen === 'menu') return Date.now() - touched.at > 5000;
-    const saved = storageOrNull() !== null && ['play', 'handover'].includes(screen);
+    const saved = local !== null && ['play', 'handover'].includes(screen);
     return saved && app.publicState()?.stateHash !== touched.hash;
   });
   const updatedFrom = reloadedForUpdate();
   const resumeSaved = updatedFrom === 'play' || updatedFrom === 'handover';
 
   if (replay !== null) app.openReplay(replay);
-  else app.showMenu();
   if (resumeSaved && replay === null) document.querySelector<HTMLElement>('#resume')?.click();
 
   window.redLines = Object.freeze({
@@ -131,7 +134,7 @@ if (page === 'teacher') {
 declare global {
   interface Window {
     redLines: {
-      state: () => ReturnType<App['publicState']>;
+      state: () => ReturnType<Shell['publicState']>;
       fps: () => Promise<number>;
       keepAwake: (on: boolean) => Promise<void>;
       canvas: () => Promise<GameModuleType.CanvasState>;

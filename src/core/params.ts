@@ -47,8 +47,6 @@ export interface ParsedParams {
   readonly replay: string | null;
   /** Plain-text notices about values that were ignored. */
   readonly notices: readonly string[];
-  /** True when the link chose anything (so the menu may be skipped). */
-  readonly fromLink: boolean;
 }
 
 /** Longest result code accepted from a link. */
@@ -143,13 +141,11 @@ export function parseGameParams(
     notices.push('The result code in this link is too long to be real; it was ignored.');
     replay = null;
   }
-  const fromLink = [levelArg, seedArg, roleArg, difficultyArg, modeArg].some((v) => v !== null);
   return {
     params: { level, seed, role, difficulty, mode, humans },
     page: modeArg === 'teacher' ? 'teacher' : 'game',
     replay,
     notices,
-    fromLink,
   };
 }
 

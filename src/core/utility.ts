@@ -72,9 +72,6 @@ export function idealUtility(level: Level, party: Party, ps: PartyState): number
 export const crossedRedLines = (level: Level, party: Party, pkg: Package): RedLine[] =>
   level.parties[party].redLines.filter((line) => line.crosses(pkg));
 
-export const crossesHardRedLine = (level: Level, party: Party, pkg: Package): boolean =>
-  level.parties[party].redLines.some((line) => line.hard && line.crosses(pkg));
-
 const STYLE_EXPONENT = { boulware: 0.35, linear: 1, conceder: 2.5 } as const;
 const DIFFICULTY_FACTOR: Record<Difficulty, number> = { easy: 1.8, normal: 1, hard: 0.55 };
 

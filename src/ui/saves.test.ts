@@ -25,6 +25,7 @@ class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem' | 'removeItem
   removeItem = (key: string) => void this.map.delete(key);
 }
 
+const LEVELS = loadCatalog().levels;
 const SETTINGS = '{"sound":false,"volume":0.3}';
 const fresh = () => {
   const storage = new MemoryStorage();
@@ -57,7 +58,7 @@ describe('saves', () => {
   it('round-trips a save', () => {
     const storage = fresh();
     expect(saveGame(storage, record).ok).toBe(true);
-    expect(loadSave(storage)).toEqual({ ok: true, value: record });
+    expect(loadSave(storage, LEVELS)).toEqual({ ok: true, value: record });
   });
 
   it('stamps the time of saving when the record has none', () => {
@@ -65,26 +66,26 @@ describe('saves', () => {
     const undated: SaveRecord = { ...record, savedAt: undefined };
     const saved = saveGame(storage, undated);
     expect(saved.ok && typeof saved.value.savedAt).toBe('string');
-    const loaded = loadSave(storage);
+    const loaded = loadSave(storage, LEVELS);
     expect(loaded.ok && loaded.value.savedAt).toBe(saved.ok && saved.value.savedAt);
   });
 
   it("reports 'save/none' when there is no save", () => {
-    const result = loadSave(fresh());
+    const result = loadSave(fresh(), LEVELS);
     expect(!result.ok && result.error.code).toBe('save/none');
   });
 
   it("reports corrupt JSON as 'save/corrupt' and sets it aside, settings untouched", () => {
     const storage = fresh();
     storage.setItem(SAVE_KEY, '{"checksum": "abc", "data": ');
-    const result = loadSave(storage);
+    const result = loadSave(storage, LEVELS);
     expect(!result.ok && result.error.code).toBe('save/corrupt');
     expect(!result.ok && result.error.message).toMatch(/set aside/);
     expect(storage.getItem(SAVE_KEY)).toBeNull();
     expect(storage.getItem(SAVE_CORRUPT_KEY)).toBe('{"checksum": "abc", "data": ');
     expect(storage.getItem(SETTINGS_KEY)).toBe(SETTINGS);
     // The next start is clean.
-    const again = loadSave(storage);
+    const again = loadSave(storage, LEVELS);
     expect(!again.ok && again.error.code).toBe('save/none');
   });
 
@@ -95,7 +96,7 @@ describe('saves', () => {
     const tampered = { ...stored, data: stored.data.replace('"accept":false', '"accept":true') };
     expect(tampered.data).not.toBe(stored.data);
     storage.setItem(SAVE_KEY, JSON.stringify(tampered));
-    const result = loadSave(storage);
+    const result = loadSave(storage, LEVELS);
     expect(!result.ok && result.error.code).toBe('save/corrupt');
     expect(storage.getItem(SAVE_CORRUPT_KEY)).toBe(JSON.stringify(tampered));
     expect(storage.getItem(SETTINGS_KEY)).toBe(SETTINGS);
@@ -104,7 +105,7 @@ describe('saves', () => {
   it("reports a well-formed save with a bad move as 'save/corrupt'", () => {
     const storage = fresh();
     writeRaw(storage, { ...record, moves: [{ type: 'PROPOSE', party: 'narnia', package: [] }] });
-    const result = loadSave(storage);
+    const result = loadSave(storage, LEVELS);
     expect(!result.ok && result.error.code).toBe('save/corrupt');
     expect(!result.ok && result.error.message).toContain('moves.0.party');
   });
@@ -113,7 +114,7 @@ describe('saves', () => {
     const storage = fresh();
     writeRaw(storage, { ...record, version: 0 });
     const text = storage.getItem(SAVE_KEY);
-    const result = loadSave(storage);
+    const result = loadSave(storage, LEVELS);
     expect(!result.ok && result.error.code).toBe('save/version');
     expect(!result.ok && result.error.message).toMatch(/older version/);
     expect(storage.getItem(SAVE_KEY)).toBeNull();
@@ -133,7 +134,7 @@ describe('saves', () => {
         throw new Error('SecurityError');
       },
     };
-    expect(loadSave(broken).ok).toBe(false);
+    expect(loadSave(broken, LEVELS).ok).toBe(false);
     const saved = saveGame(broken, record);
     expect(!saved.ok && saved.error.code).toBe('save/write');
     expect(() => clearSave(broken)).not.toThrow();
@@ -176,7 +177,7 @@ describe('saves', () => {
 
     const storage = fresh();
     saveGame(storage, saveRecordFor(game, 'ukraine', { levelHash: 'abc' }));
-    const loaded = loadSave(storage);
+    const loaded = loadSave(storage, LEVELS);
     if (!loaded.ok) throw new Error(loaded.error.message);
     const { seed, difficulty, seats, moves } = loaded.value;
     const replayed = replayMoves(level, { seed, difficulty, seats }, moves);

@@ -1,13 +1,18 @@
 // Save and resume a game in progress. A save is the game's setup and the moves people made:
-// replaying them from the seed (core/game.ts `replayGame`) rebuilds the exact state. It is stored
+// replaying them from the seed (core/moves.ts `replayMoves`) rebuilds the exact state. It is stored
 // as JSON with a checksum; a corrupt save, or one from a version that cannot be migrated, is set
 // aside under SAVE_CORRUPT_KEY and reported as data, never thrown. Only the save keys are touched.
 import { z } from 'zod';
+import { GAME_VERSION } from '../core/codes';
 import { stateHash } from '../core/game';
 import { hashText } from '../core/hash';
+import type { Level } from '../core/level/level';
+import { moveSchema } from '../core/moves';
 import { DIFFICULTIES, PARTIES, type ByParty, type Difficulty, type Party } from '../core/parties';
 import { err, ok, type Result } from '../core/result';
+import { parseSeed } from '../core/seed';
 import type { GameState, Move, Seat } from '../core/state';
+import { isRecord } from './isRecord';
 
 export const SAVE_KEY = 'redlines.save.v1';
 export const SAVE_CORRUPT_KEY = 'redlines.save.corrupt';
@@ -15,6 +20,8 @@ export const SAVE_VERSION = 1;
 
 export interface SaveRecord {
   readonly version: typeof SAVE_VERSION;
+  /** The game version (rules) that made the save. */
+  readonly gameVersion?: string;
   /** Level id. */
   readonly level: string;
   /** Hash of the level's text, to notice that a level changed under a save. */
@@ -42,32 +49,79 @@ export interface SaveError {
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** Longest save text read at all: a real save is a few kilobytes. */
+export const MAX_SAVE_CHARS = 200_000;
+/** Most moves people can make in one round: a proposal, four answers, four side moves. */
+export const MOVES_PER_ROUND = 9;
+/** Most moves any save may hold, checked before a single move is read. */
+export const MAX_SAVED_MOVES = 1_000;
+
 const party = z.enum(PARTIES);
 const seat = z.enum(['human', 'computer']);
-const sideMove = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pass') }),
-  z.object({ kind: z.literal('pressure'), target: party }),
-  z.object({ kind: z.literal('incentive'), target: party }),
-  z.object({ kind: z.literal('commitment'), issue: z.number().int().min(0) }),
-]);
-const move = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('PROPOSE'), party, package: z.array(z.number().int().min(0)) }),
-  z.object({ type: z.literal('RESPOND'), party, accept: z.boolean() }),
-  z.object({ type: z.literal('SIDE_MOVE'), party, move: sideMove }),
-]);
-const recordSchema = z.object({
-  version: z.literal(SAVE_VERSION),
-  level: z.string().min(1),
-  levelHash: z.string().optional(),
-  seed: z.string().min(1),
-  seats: z.object({ us: seat, europe: seat, russia: seat, ukraine: seat }),
-  difficulty: z.enum(DIFFICULTIES),
-  role: party,
-  moves: z.array(move),
-  savedAt: z.string().optional(),
-  round: z.number().int().min(1).optional(),
-  stateHash: z.string().optional(),
-});
+const seedField = z
+  .string()
+  .max(64)
+  .transform((text, ctx) => {
+    const seed = parseSeed(text);
+    if (seed.ok) return seed.value;
+    ctx.addIssue({ code: 'custom', message: seed.error.message });
+    return z.NEVER;
+  });
+
+/**
+ * The one schema for a saved game, field by field, with the parsers links and codes use: the
+ * seed normalised and valid, the level known, seats consistent, the player's seat human, every
+ * move well formed and by a person, and no more moves than the level's rounds allow. The move
+ * count is bounded before any move is read, so a huge save is refused at once.
+ */
+export function saveSchema(levels: ReadonlyMap<string, Level>) {
+  return z
+    .object({
+      version: z.literal(SAVE_VERSION),
+      gameVersion: z.string().max(16).optional(),
+      level: z.string().min(1).max(64),
+      levelHash: z.string().max(64).optional(),
+      seed: seedField,
+      seats: z.object({ us: seat, europe: seat, russia: seat, ukraine: seat }),
+      difficulty: z.enum(DIFFICULTIES),
+      role: party,
+      moves: z.array(z.unknown()).max(MAX_SAVED_MOVES).pipe(z.array(moveSchema)),
+      savedAt: z.string().max(40).optional(),
+      round: z.number().int().min(1).max(1000).optional(),
+      stateHash: z.string().max(64).optional(),
+    })
+    .superRefine((record, ctx) => {
+      const level = levels.get(record.level);
+      if (!level) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['level'],
+          message: `no level called ${JSON.stringify(record.level.slice(0, 40))} in this version`,
+        });
+        return;
+      }
+      if (record.seats[record.role] !== 'human')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['role'],
+          message: 'the player’s seat is played by the computer',
+        });
+      const bound = level.spec.deadline * MOVES_PER_ROUND;
+      if (record.moves.length > bound)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['moves'],
+          message: `more moves than ${bound}, the most this level allows`,
+        });
+      const byComputer = record.moves.findIndex((m) => record.seats[m.party] !== 'human');
+      if (byComputer >= 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['moves', byComputer, 'party'],
+          message: 'a move by a computer seat',
+        });
+    });
+}
 
 /** The stored envelope: the record's JSON text and its checksum. */
 const envelopeSchema = z.object({ checksum: z.string(), data: z.string() });
@@ -86,6 +140,7 @@ export function saveRecordFor(
 ): SaveRecord {
   return {
     version: SAVE_VERSION,
+    gameVersion: GAME_VERSION,
     level: game.level,
     ...(extra.levelHash === undefined ? {} : { levelHash: extra.levelHash }),
     seed: game.seed,
@@ -118,7 +173,10 @@ export function saveGame(storage: StorageLike, record: SaveRecord): Result<SaveR
  * version that cannot be migrated: 'save/version'. The last two move the text aside to
  * SAVE_CORRUPT_KEY (replacing any earlier one) and remove the save, so the next start is clean.
  */
-export function loadSave(storage: StorageLike): Result<SaveRecord, SaveError> {
+export function loadSave(
+  storage: StorageLike,
+  levels: ReadonlyMap<string, Level>,
+): Result<SaveRecord, SaveError> {
   let text: string | null;
   try {
     text = storage.getItem(SAVE_KEY);
@@ -126,7 +184,7 @@ export function loadSave(storage: StorageLike): Result<SaveRecord, SaveError> {
     return err({ code: 'save/none', message: 'Saved games are not available in this browser.' });
   }
   if (text === null) return err({ code: 'save/none', message: 'There is no saved game.' });
-  const checked = readSave(text);
+  const checked = readSave(text, levels);
   if (!checked.ok) setAside(storage, text);
   return checked;
 }
@@ -145,9 +203,6 @@ const corrupt = (why: string): SaveError => ({
   message: `The saved game could not be read (${why}). It was set aside; you can start a new game.`,
 });
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -156,7 +211,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-function readSave(text: string): Result<SaveRecord, SaveError> {
+function readSave(text: string, levels: ReadonlyMap<string, Level>): Result<SaveRecord, SaveError> {
+  if (text.length > MAX_SAVE_CHARS) return err(corrupt('it is far larger than any real save'));
   const envelope = envelopeSchema.safeParse(parseJson(text));
   if (!envelope.success) return err(corrupt('not a saved game'));
   const { checksum, data } = envelope.data;
@@ -182,11 +238,12 @@ function readSave(text: string): Result<SaveRecord, SaveError> {
     raw = migrated;
     version = next;
   }
-  const record = recordSchema.safeParse(raw);
+  const record = saveSchema(levels).safeParse(raw);
   if (!record.success) {
     const issue = record.error.issues[0];
     const at = issue ? issue.path.join('.') || 'the record' : 'the record';
-    return err(corrupt(`bad value at ${at}`));
+    const why = issue?.code === 'custom' ? `: ${issue.message}` : '';
+    return err(corrupt(`bad value at ${at}${why}`));
   }
   return ok(record.data as SaveRecord);
 }

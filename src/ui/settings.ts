@@ -5,8 +5,10 @@
 // (src/view/palette.ts, which the Phaser scenes read too).
 import type { ByParty } from '../core/parties';
 import { err, ok, type Result } from '../core/result';
+import { z } from 'zod';
 import { PALETTE_NAMES, cssVariables, paletteNamed, type PaletteName } from '../view/palette';
 import { h } from './dom';
+import { isRecord } from './isRecord';
 import './settings.css';
 
 export const SETTINGS_KEY = 'redlines.settings.v1';
@@ -46,8 +48,18 @@ export interface SettingsError {
   readonly message: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Each field falls back to its default on its own, so one bad field never discards the rest. */
+const storedSchema = z.object({
+  sound: z.boolean().catch(DEFAULT_SETTINGS.sound),
+  volume: z
+    .number()
+    .refine(Number.isFinite)
+    .transform((v) => Math.min(1, Math.max(0, v)))
+    .catch(DEFAULT_SETTINGS.volume),
+  reducedMotion: z.boolean().optional().catch(undefined),
+  palette: z.enum(PALETTES).catch(DEFAULT_SETTINGS.palette),
+  largeText: z.boolean().catch(DEFAULT_SETTINGS.largeText),
+});
 
 /**
  * Parses the stored JSON. Not JSON, or not an object: an error. Fields of the wrong type fall
@@ -68,18 +80,8 @@ export function parseSettings(text: string): Result<StoredSettings, SettingsErro
       code: 'settings/corrupt',
       message: `${SETTINGS_KEY} is not an object; using the default settings.`,
     });
-  const d = DEFAULT_SETTINGS;
-  const volume =
-    typeof data.volume === 'number' && Number.isFinite(data.volume)
-      ? Math.min(1, Math.max(0, data.volume))
-      : d.volume;
-  return ok({
-    sound: typeof data.sound === 'boolean' ? data.sound : d.sound,
-    volume,
-    ...(typeof data.reducedMotion === 'boolean' ? { reducedMotion: data.reducedMotion } : {}),
-    palette: PALETTES.includes(data.palette as Palette) ? (data.palette as Palette) : d.palette,
-    largeText: typeof data.largeText === 'boolean' ? data.largeText : d.largeText,
-  });
+  const { reducedMotion, ...rest } = storedSchema.parse(data);
+  return ok(reducedMotion === undefined ? rest : { ...rest, reducedMotion });
 }
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;

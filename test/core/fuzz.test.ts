@@ -299,7 +299,7 @@ describe('fuzz: stored settings and saves (#14)', () => {
           setItem: (k: string, v: string) => void data.set(k, v),
           removeItem: (k: string) => void data.delete(k),
         };
-        expect(isResult(timed('loadSave', () => loadSave(storage)))).toBe(true);
+        expect(isResult(timed('loadSave', () => loadSave(storage, levels)))).toBe(true);
       }),
       { numRuns: 200 },
     );

@@ -24,7 +24,7 @@ describe('links, codes and classroom play', () => {
     const first = await openPage(suite.browser());
     await start(
       first.page,
-      `${suite.url()}?level=coalition-2025&seed=PQRS7890&role=europe&difficulty=hard`,
+      `${suite.url()}?level=coalition-2025&seed=PQRS7890&role=europe&difficulty=hard&pace=0`,
     );
     const link = first.page.url();
     await playToEnd(first.page);
@@ -43,7 +43,7 @@ describe('links, codes and classroom play', () => {
 
   test('the hot-seat hand-over hides the previous seat’s weights', async () => {
     const { page, errors } = await openPage(suite.browser());
-    await start(page, `${suite.url()}?mode=hotseat&seats=us,ukraine&seed=HTST2345`);
+    await start(page, `${suite.url()}?mode=hotseat&seats=us,ukraine&seed=HTST2345&pace=0`);
     expect(await screen(page)).toBe('handover');
     await page.screenshot({ path: `${ARTIFACTS}/handover.png` });
     expect(await page.locator('#ui .bars, #ui .role-card').count()).toBe(0);
@@ -64,12 +64,12 @@ describe('links, codes and classroom play', () => {
 
   test('the replay viewer steps through a result code and forks from round 2', async () => {
     const { page, errors } = await openPage(suite.browser());
-    await start(page, `${suite.url()}?seed=RPLX2345`);
+    await start(page, `${suite.url()}?seed=RPLX2345&pace=0`);
     await playToEnd(page);
     const finished = await page.evaluate(() => window.redLines.state());
     const code = await page.locator('#result-code').inputValue();
     expect(code.length).toBeLessThan(1000);
-    await page.goto(`${suite.url()}?replay=${encodeURIComponent(code)}`);
+    await page.goto(`${suite.url()}?replay=${encodeURIComponent(code)}&pace=0`);
     await page.waitForSelector('#replay-title');
     expect(await page.locator('.replay').innerText()).toContain('Verified by replay');
     await page.getByRole('button', { name: 'Next round' }).click();

@@ -61,6 +61,13 @@ async function tabTo(page: Page, label: string): Promise<void> {
  * tables the builder's starting package on its own turn, and passes its side moves.
  */
 async function playTurn(page: Page, accept: boolean): Promise<void> {
+  // The computers answer at their own pace: wait until this seat has something to do.
+  await page.waitForFunction(
+    () =>
+      document.body.dataset.screen === 'debrief' ||
+      document.querySelector('#respond-title, #builder-title, #side-title') !== null,
+  );
+  if ((await screen(page)) === 'debrief') return;
   const heading = await page.locator('#ui h2[id]').last().getAttribute('id');
   if (heading === 'respond-title') {
     // Accept is disabled when the package crosses the seat's own hard red line.
@@ -80,7 +87,7 @@ async function playToDebrief(page: Page, accept: boolean): Promise<void> {
 describe('the game in Chromium', () => {
   test('a new player finishes a game from the default URL with the keyboard alone', async () => {
     const { page, errors, external } = await openPage(suite.browser());
-    await page.goto(suite.url());
+    await page.goto(`${suite.url()}?pace=0`);
     await page.waitForSelector('#start');
     await page.screenshot({ path: `${ARTIFACTS}/menu.png` });
     expect(await seriousViolations(page)).toEqual([]);
@@ -114,7 +121,7 @@ describe('the game in Chromium', () => {
   test('the browser reaches the same stateHash as the core in Node for the same seed and moves', async () => {
     const { page, errors } = await openPage(suite.browser());
     await page.goto(
-      `${suite.url()}?seed=K7F2Q9XM&role=ukraine&difficulty=normal&level=coalition-2025`,
+      `${suite.url()}?seed=K7F2Q9XM&role=ukraine&difficulty=normal&level=coalition-2025&pace=0`,
     );
     await page.click('#start');
     await page.getByRole('button', { name: 'Go to the table' }).first().click();

@@ -122,7 +122,15 @@ export const screenOf = (page: Page) => page.evaluate(() => document.body.datase
  * table, table the builder's starting package on one's own turn, pass the side moves.
  */
 export async function clickTurn(page: Page): Promise<void> {
-  if ((await screenOf(page)) === 'handover') {
+  // Computers answer at their own pace: wait until the seat on screen has something to do.
+  await page.waitForFunction(
+    () =>
+      ['handover', 'debrief'].includes(document.body.dataset.screen ?? '') ||
+      document.querySelector('#respond-title, #builder-title, #side-title') !== null,
+  );
+  const screen = await screenOf(page);
+  if (screen === 'debrief') return;
+  if (screen === 'handover') {
     await page.click('#handover-ready');
     return;
   }

@@ -157,7 +157,7 @@ describe('persistence and offline play (issue 6)', () => {
   test('a game saved after two rounds resumes at the same round with the same stateHash', async () => {
     const { page, errors } = await openPage();
     await page.goto(
-      `${suite.url()}?seed=K7F2Q9XM&role=ukraine&difficulty=normal&level=coalition-2025`,
+      `${suite.url()}?seed=K7F2Q9XM&role=ukraine&difficulty=normal&level=coalition-2025&pace=0`,
     );
     await page.waitForSelector('#start');
     await startAtTable(page);

@@ -1,0 +1,307 @@
+// The shell: runs the app machine, connects each game actor's subscribers (view, log, autosave,
+// URL, sound, refusals), and draws the screen for the state it is in. Screens are modules with
+// `render(props, intents)`; their props come from one selector.
+import { createActor } from 'xstate';
+import { stateHash } from '../core/game';
+import { phaseOf } from '../core/moves';
+import type { GameParams } from '../core/params';
+import type { Difficulty, Party } from '../core/parties';
+import { seatView } from '../core/seatView';
+import type { OutcomeKind } from '../core/state';
+import type { Catalog } from '../levels';
+import type { SoundPlayer } from '../audio/player';
+import { h } from '../ui/dom';
+import { printRoleCards } from '../ui/printCards';
+import { clearSave } from '../ui/saves';
+import * as briefing from '../ui/screens/briefing';
+import * as debrief from '../ui/screens/debrief';
+import * as handover from '../ui/screens/handover';
+import * as menu from '../ui/screens/menu';
+import * as play from '../ui/screens/play';
+import * as replay from '../ui/screens/replay';
+import type { Intents, ResumeOffer, ScreenProps } from '../ui/screens/types';
+import { freshSeed } from '../ui/widgets';
+import { mapView, tableView } from '../view/adapter';
+import type { ViewBus } from '../view/bus';
+import { appMachine, gameOf, type GameRef } from './appMachine';
+import { connectAutosave } from './autosave';
+import { buildReplay, forkOf } from './replayData';
+import { checkResume, type ResumeCheck } from './resume';
+import { screenKey, screenOf, seatOnScreen, selectScreen, type ShellState } from './select';
+import { connectSound } from './sound';
+import type { StorageLike } from './storage';
+import { connectUrlSync } from './urlSync';
+
+export interface ShellOptions {
+  readonly root: HTMLElement;
+  readonly log: HTMLElement;
+  readonly bus: ViewBus;
+  readonly catalog: Catalog;
+  readonly initial: GameParams;
+  readonly notify: (text: string) => void;
+  readonly storage: StorageLike;
+  /** Milliseconds per computer move. */
+  readonly pace: number;
+  /** The `pace` link parameter to keep in the address bar, if the page was opened with one. */
+  readonly paceParam: string | null;
+  readonly player: SoundPlayer | null;
+  readonly showView: (view: 'table' | 'map') => void;
+}
+
+export interface PublicState {
+  readonly phase: string;
+  readonly round: number;
+  readonly deadline: number;
+  readonly level: string;
+  readonly seed: string;
+  readonly role: Party;
+  readonly difficulty: Difficulty;
+  readonly outcome: OutcomeKind | null;
+  readonly stateHash: string;
+}
+
+export interface Shell {
+  publicState(): PublicState | null;
+  openReplay(code: string): void;
+  showMenu(): void;
+}
+
+const SCREENS = { menu, briefing, play, handover, debrief, replay } as const;
+
+function draw(props: ScreenProps, intents: Intents): HTMLElement {
+  switch (props.screen) {
+    case 'menu':
+      return SCREENS.menu.render(props, intents);
+    case 'briefing':
+      return SCREENS.briefing.render(props, intents);
+    case 'play':
+      return SCREENS.play.render(props, intents);
+    case 'handover':
+      return SCREENS.handover.render(props, intents);
+    case 'debrief':
+      return SCREENS.debrief.render(props, intents);
+    case 'replay':
+      return SCREENS.replay.render(props, intents);
+  }
+}
+
+const offerOf = (check: ResumeCheck): ResumeOffer | null =>
+  check.kind === 'resume'
+    ? {
+        kind: 'resume',
+        title: check.level.spec.title,
+        round: check.game.round,
+        deadline: check.level.spec.deadline,
+        seatName: check.level.parties[check.record.role].spec.name,
+      }
+    : check.kind === 'mismatch'
+      ? {
+          kind: 'mismatch',
+          title: check.level.spec.title,
+          reason: check.reason,
+          oldCode: check.oldCode,
+        }
+      : null;
+
+export function startShell(o: ShellOptions): Shell {
+  const app = createActor(appMachine, {
+    input: { levels: o.catalog.levels, params: o.initial, pace: o.pace },
+  });
+  const url = new URL(window.location.href);
+  const shell: { -readonly [K in keyof ShellState]: ShellState[K] } = {
+    resume: null,
+    view3d: 'table',
+    base: `${url.origin}${url.pathname}`,
+  };
+  let resumeCheck: ResumeCheck = { kind: 'none' };
+  let connected: GameRef | null = null;
+  let disconnect: (() => void)[] = [];
+  let renderedKey = '';
+  let logCount = 0;
+
+  const toggleView = () => {
+    shell.view3d = shell.view3d === 'table' ? 'map' : 'table';
+    o.showView(shell.view3d);
+    render();
+  };
+
+  const intents: Intents = {
+    start: (params) => app.send({ type: 'START', params }),
+    begin: () => app.send({ type: 'BEGIN' }),
+    playAgain: (seed) =>
+      app.send({
+        type: 'START',
+        params: { ...app.getSnapshot().context.params, seed: seed ?? freshSeed() },
+      }),
+    ready: () => app.send({ type: 'READY' }),
+    move: (move) => connected?.send(move),
+    menu: () => app.send({ type: 'MENU' }),
+    toggleView,
+    showRound: (index) => app.send({ type: 'SHOW_ROUND', index }),
+    fork: (round) => {
+      const data = app.getSnapshot().context.replay;
+      if (data) app.send({ type: 'START', ...forkOf(data, round) });
+    },
+    resume: () => {
+      const check = resumeCheck;
+      resumeCheck = { kind: 'none' };
+      shell.resume = null;
+      if (check.kind === 'resume')
+        app.send({ type: 'START', params: check.params, game: check.game });
+      else if (check.kind === 'mismatch') {
+        clearSave(o.storage);
+        app.send({ type: 'START', params: check.params });
+      }
+    },
+    discardSave: () => {
+      clearSave(o.storage);
+      resumeCheck = { kind: 'none' };
+      shell.resume = null;
+    },
+    printCards: () => {
+      const level = app.getSnapshot().context.level;
+      if (level) printRoleCards(level);
+    },
+    notify: o.notify,
+  };
+
+  /** The game's table, map and log, seen from the seat on screen. */
+  const showGame = () => {
+    const snapshot = app.getSnapshot();
+    const game = gameOf(snapshot.context);
+    const level = snapshot.context.level;
+    if (!game || !level) return;
+    const view = seatView(level, game, seatOnScreen(snapshot));
+    o.bus.emit('table', tableView(level, game, view));
+    o.bus.emit('map', mapView(level, game));
+    const entries = view.log.slice(logCount);
+    logCount = view.log.length;
+    for (const entry of entries)
+      o.log.append(
+        h(
+          'li',
+          { class: `log-${entry.kind}` },
+          h('span', { class: 'log-round' }, `R${entry.round}`),
+          ' ',
+          entry.text,
+        ),
+      );
+    o.log.scrollTop = o.log.scrollHeight;
+  };
+
+  /** Connects a new game actor's subscribers, each on its own. */
+  const connect = (game: GameRef | null) => {
+    if (game === connected) return;
+    for (const off of disconnect) off();
+    disconnect = [];
+    connected = game;
+    logCount = 0;
+    o.log.replaceChildren();
+    if (!game) return;
+    const { context } = app.getSnapshot();
+    const params = { ...context.params, seed: game.getSnapshot().context.game.seed };
+    const level = context.level!;
+    const view = game.subscribe(() => {
+      showGame();
+      app.send({ type: 'GAME_CHANGED' });
+      render();
+    });
+    const refused = game.on('refused', ({ error }) => {
+      const slot = o.root.querySelector<HTMLElement>('[data-move-error]');
+      if (slot) slot.textContent = error.message;
+      else o.notify(error.message);
+    });
+    disconnect.push(
+      () => view.unsubscribe(),
+      () => refused.unsubscribe(),
+      connectAutosave(game, { storage: o.storage, level, role: params.role, notify: o.notify }),
+      connectUrlSync(game, params, window, o.paceParam),
+    );
+    if (o.player) disconnect.push(connectSound(o.player, game));
+    showGame();
+  };
+
+  function render(): void {
+    const snapshot = app.getSnapshot();
+    const key = screenKey(snapshot, shell);
+    if (key === renderedKey) return;
+    renderedKey = key;
+    const props = selectScreen(snapshot, shell);
+    document.body.dataset.screen = props.screen;
+    o.root.replaceChildren(draw(props, intents));
+    const focus =
+      o.root.querySelector<HTMLElement>('[data-autofocus]') ??
+      o.root.querySelector<HTMLElement>('h1, h2');
+    if (focus) {
+      if (!focus.hasAttribute('tabindex') && /^H\d$/.test(focus.tagName))
+        focus.setAttribute('tabindex', '-1');
+      // Start at the top of the panel, and scroll only as far as the focused control needs.
+      (o.root.closest('main') ?? o.root).scrollTop = 0;
+      focus.focus({ preventScroll: true });
+      focus.scrollIntoView({ block: 'nearest' });
+    }
+    if (props.screen === 'menu') document.body.dataset.ready = 'menu';
+  }
+
+  let lastScreen = '';
+  app.subscribe((snapshot) => {
+    const screen = screenOf(snapshot);
+    if (screen === 'menu' && lastScreen !== 'menu') {
+      resumeCheck = checkResume(o.storage, o.catalog.levels);
+      if (resumeCheck.kind === 'unreadable') o.notify(resumeCheck.message);
+      shell.resume = offerOf(resumeCheck);
+      renderedKey = '';
+    }
+    lastScreen = screen;
+    connect(snapshot.context.game);
+    if (screen === 'replay') {
+      const data = snapshot.context.replay!;
+      const round = data.rounds[data.shown]!;
+      const level = snapshot.context.level!;
+      o.bus.emit(
+        'table',
+        tableView(level, round, seatView(level, round, snapshot.context.params.role)),
+      );
+      o.bus.emit('map', mapView(level, round));
+    }
+    render();
+  });
+
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement | null;
+    if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
+    if ((e.key === 'm' || e.key === 'M') && screenOf(app.getSnapshot()) === 'play') {
+      toggleView();
+      e.preventDefault();
+    }
+  });
+
+  app.start();
+
+  return {
+    publicState: () => {
+      const snapshot = app.getSnapshot();
+      const { context } = snapshot;
+      const game = gameOf(context) ?? context.replay?.rounds[context.replay.shown] ?? null;
+      const level = context.level;
+      if (!game || !level) return null;
+      return {
+        phase: phaseOf(game),
+        round: game.round,
+        deadline: level.spec.deadline,
+        level: level.id,
+        seed: game.seed,
+        role: seatOnScreen(snapshot),
+        difficulty: game.difficulty,
+        outcome: game.outcome?.kind ?? null,
+        stateHash: stateHash(game),
+      };
+    },
+    openReplay: (code) => {
+      const built = buildReplay(code, o.catalog.levels);
+      if (built.ok) app.send({ type: 'OPEN_REPLAY', replay: built.value });
+      else o.notify(built.error);
+    },
+    showMenu: () => app.send({ type: 'MENU' }),
+  };
+}
