@@ -5,11 +5,8 @@ import { packageAt, packageIndex, type Level, type Package } from './level/level
 import { phaseOf, waitingFor } from './moves';
 import { dealValue, knownFeasible, publicEstimates } from './negotiator';
 import { PARTIES, type Party } from './parties';
-import { rngFromSeed, type RngState } from './rng';
 import { checkProposal, checkResponse, checkSideMove } from './rules';
-import { STRESS_SHARE } from './scoring';
-import type { GameState, Move, OutcomeKind, SideMove } from './state';
-import { credibility, resolveAtSigning, runStressTest } from './stress';
+import type { GameState, Move, SideMove } from './state';
 import { contributionTable, effectiveWeights, penaltyTable, targetUtility } from './utility';
 
 /** Decides the next move of `party`, which `waitingFor(game)` includes. */
@@ -157,96 +154,18 @@ export function fixedProposal(pkg: Package): Strategy {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What a package is worth in score terms: its terms and what the stress test is likely to do.
+// What a package is worth in score terms: the seat's utility of the terms with its incentives.
 // ---------------------------------------------------------------------------------------------
-
-/** Stress-test draws used to estimate the odds of each ending (fixed, so the estimate is pure). */
-const ODDS_SAMPLES = 48;
-let sampleRngs: RngState[] | undefined;
-const samples = (): RngState[] =>
-  (sampleRngs ??= Array.from({ length: ODDS_SAMPLES }, (_, k) => rngFromSeed(`odds/${k}`)));
-
-type Ending = Exclude<OutcomeKind, 'noDeal'>;
-const ENDINGS: readonly Ending[] = ['lasting', 'uneasy', 'renewedWar'];
-
-interface CredibilityIndex {
-  /** Credibility (0..100) of every package. */
-  readonly of: Uint8Array;
-  /** One package per credibility value that occurs, to run the stress test on. */
-  readonly example: Map<number, number>;
-}
-
-const credibilityCache = new WeakMap<Level, CredibilityIndex>();
-
-function credibilityIndex(level: Level): CredibilityIndex {
-  const hit = credibilityCache.get(level);
-  if (hit) return hit;
-  const of = new Uint8Array(level.packageCount);
-  const example = new Map<number, number>();
-  for (let n = 0; n < level.packageCount; n++) {
-    const c = credibility(level, packageAt(level, n));
-    of[n] = c;
-    if (!example.has(c)) example.set(c, n);
-  }
-  const index = { of, example };
-  credibilityCache.set(level, index);
-  return index;
-}
-
-const oddsCache = new WeakMap<Level, Map<string, Float64Array>>();
-
-/**
- * Estimated odds of each stress-test ending (lasting, uneasy, renewed war; 3 per credibility
- * 0..100) for a deal signed now. The stress test's rule is public (`src/core/stress.ts`); the odds
- * come from a fixed set of draws, never from the game's own generator.
- */
-function endingOdds(level: Level, state: GameState): Float64Array {
-  const resolve = resolveAtSigning(level, state);
-  const key = resolve.toFixed(3);
-  let cache = oddsCache.get(level);
-  if (!cache) oddsCache.set(level, (cache = new Map<string, Float64Array>()));
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const odds = new Float64Array(101 * 3);
-  for (const [c, n] of credibilityIndex(level).example) {
-    const pkg = packageAt(level, n);
-    for (const rng of samples()) {
-      const ending = runStressTest(level, { ...state, rng }, pkg).ending;
-      odds[c * 3 + ENDINGS.indexOf(ending)]! += 1 / ODDS_SAMPLES;
-    }
-  }
-  cache.set(key, odds);
-  return odds;
-}
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-const worthCache = new WeakMap<Level, Map<string, Float64Array>>();
-
-/**
- * Expected score / 100 of signing each package now: the party's utility of the terms (with the
- * incentives it holds) and the expected value to it of the stress-test ending.
- */
+/** Score / 100 of signing each package now (the score is the utility of the terms). */
 export function worthTable(level: Level, state: GameState, party: Party): Float64Array {
   const ps = state.parties[party];
-  const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}|${ps.dealBonus}|${resolveAtSigning(level, state).toFixed(3)}`;
-  let cache = worthCache.get(level);
-  if (!cache) worthCache.set(level, (cache = new Map<string, Float64Array>()));
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const odds = endingOdds(level, state);
-  const values = level.parties[party].spec.outcomeValues;
-  const ending = new Float64Array(101);
-  for (let c = 0; c <= 100; c++)
-    ending[c] = ENDINGS.reduce((sum, e, k) => sum + odds[c * 3 + k]! * values[e], 0);
   const own = ownUtilities(level, state, party);
-  const cred = credibilityIndex(level).of;
-  const out = new Float64Array(level.packageCount);
-  for (let n = 0; n < out.length; n++)
-    out[n] =
-      (1 - STRESS_SHARE) * clamp01(own[n]! + ps.dealBonus) + STRESS_SHARE * ending[cred[n]!]!;
-  if (cache.size >= 512) cache.clear();
-  cache.set(key, out);
+  if (ps.dealBonus === 0) return own;
+  const out = new Float64Array(own.length);
+  for (let n = 0; n < out.length; n++) out[n] = own[n]! + ps.dealBonus;
   return out;
 }
 
@@ -254,10 +173,7 @@ export function worthTable(level: Level, state: GameState, party: Party): Float6
 export function walkAwayWorth(level: Level, state: GameState, party: Party): number {
   const drift = level.parties[party].spec.reservationDrift ?? 0;
   const rounds = level.spec.deadline - state.round + 1;
-  const reservation = clamp01(state.parties[party].reservation + drift * rounds);
-  return (
-    (1 - STRESS_SHARE) * reservation + STRESS_SHARE * level.parties[party].spec.outcomeValues.noDeal
-  );
+  return clamp01(state.parties[party].reservation + drift * rounds);
 }
 
 // ---------------------------------------------------------------------------------------------
