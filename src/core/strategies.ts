@@ -344,6 +344,123 @@ export const principled: Strategy = strategy({
   side: principledSideMove,
 });
 
+// ---------------------------------------------------------------------------------------------
+// Cheap tricks the bands test principled play against, and the oracle ceiling.
+// ---------------------------------------------------------------------------------------------
+
+const lastRound = (level: Level, state: GameState): boolean => state.round >= level.spec.deadline;
+
+/** Rejects everything, tables its own ideal, passes. */
+export const rejectAll: Strategy = strategy({
+  propose: (level, state, party) => idealPackage(level, state, party),
+  accept: () => false,
+  side: () => PASS,
+});
+
+/** Principled, but presses someone every round: the other side of the table first. */
+export const pressureSpam: Strategy = strategy({
+  propose: principledProposal,
+  accept: principledAccepts,
+  side: (level, state, party) => {
+    const order: Party[] =
+      party === 'russia' ? ['ukraine', 'europe', 'us'] : ['russia', 'ukraine', 'europe', 'us'];
+    for (const target of order) {
+      const move: SideMove = { kind: 'pressure', target };
+      if (target !== party && checkSideMove(level, state, party, move).ok) return move;
+    }
+    return PASS;
+  },
+});
+
+/** Principled, but commits in public every round, on the issues that weigh most for it first. */
+export const commitSpam: Strategy = strategy({
+  propose: principledProposal,
+  accept: principledAccepts,
+  side: (level, state, party) => {
+    const w = effectiveWeights(level, party, state.parties[party]);
+    const order = w.map((x, i) => ({ x, i })).sort((a, b) => b.x - a.x || a.i - b.i);
+    for (const { i } of order) {
+      const move: SideMove = { kind: 'commitment', issue: i };
+      if (checkSideMove(level, state, party, move).ok) return move;
+    }
+    return PASS;
+  },
+});
+
+/** Does nothing until the last round: tables its ideal and rejects; then plays principled. */
+export const lastRoundOnly: Strategy = strategy({
+  propose: (level, state, party) =>
+    lastRound(level, state)
+      ? principledProposal(level, state, party)
+      : idealPackage(level, state, party),
+  accept: (level, state, party, pkg) =>
+    lastRound(level, state) && principledAccepts(level, state, party, pkg),
+  side: () => PASS,
+});
+
+/** Tables principled packages but rejects everything until the last round. */
+export const stonewall: Strategy = strategy({
+  propose: principledProposal,
+  accept: (level, state, party, pkg) =>
+    lastRound(level, state) && principledAccepts(level, state, party, pkg),
+  side: principledSideMove,
+});
+
+/** Tables the start-of-game Nash package every turn; accepts only what is worth as much to it. */
+export function nashStubborn(nash: Package): Strategy {
+  return strategy({
+    propose: (level, state, party) =>
+      crossesOwnHardLine(level, party, nash) ? idealPackage(level, state, party) : nash,
+    accept: (level, state, party, pkg) =>
+      worthTable(level, state, party)[packageIndex(level, pkg)]! >=
+      worthTable(level, state, party)[packageIndex(level, nash)]! - 1e-9,
+    side: () => PASS,
+  });
+}
+
+/**
+ * Tables one package every time it is the seat's turn and rejects everything else: the
+ * take-it-or-leave-it test. The package must be one the seat may table.
+ */
+export function takeItOrLeaveIt(pkg: Package): Strategy {
+  const key = pkg.join();
+  return strategy({
+    propose: () => pkg,
+    accept: (_level, _state, _party, offered) => offered.join() === key,
+    side: () => PASS,
+  });
+}
+
+/**
+ * The ceiling: knows every computer's private numbers and targets, and tables its best package
+ * among those all of them would accept now (else plays principled).
+ */
+export const oracle: Strategy = strategy({
+  propose: (level, state, party) => {
+    const worth = worthTable(level, state, party);
+    const others = PARTIES.filter((p) => p !== party);
+    const tables = others.map((p) => ownUtilities(level, state, p));
+    const needs = others.map(
+      (p) => targetUtility(state, level, p) - state.parties[p].dealBonus - 1e-9,
+    );
+    const vetoes = others.map((p) => level.hardVeto[p]);
+    let best = -1;
+    for (let n = 0; n < level.packageCount; n++) {
+      if (level.hardVeto[party][n]) continue;
+      if (best >= 0 && worth[n]! <= worth[best]!) continue;
+      let ok = true;
+      for (let j = 0; j < others.length && ok; j++)
+        ok = !vetoes[j]![n] && tables[j]![n]! >= needs[j]!;
+      if (ok) best = n;
+    }
+    return best >= 0 && worth[best]! >= walkAwayWorth(level, state, party)
+      ? packageAt(level, best)
+      : principledProposal(level, state, party);
+  },
+  accept: principledAccepts,
+  side: () => PASS,
+});
+
 export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {
   'naive-accept': naiveAccept,
   maximalist,
