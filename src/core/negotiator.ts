@@ -79,6 +79,24 @@ const crossesKnownHard = (level: Level, state: GameState, party: Party, pkg: Pac
     ),
   );
 
+/** What a delegation asks on top of its target for an offer its proposer has tabled before unchanged. */
+export const REPEAT_PREMIUM = 0.05;
+
+/**
+ * Take-it-or-leave-it does not pay: a package its proposer tabled before, word for word, is met
+ * with a premium on top of the target (the proposer has shown it will not move).
+ */
+export function repeatPremium(level: Level, state: GameState, pkg: Package): number {
+  const proposer = state.table?.proposer;
+  if (proposer === undefined) return 0;
+  const key = pkg.join();
+  return state.history.some(
+    (r) => r.proposal.proposer === proposer && r.proposal.package.join() === key,
+  )
+    ? REPEAT_PREMIUM
+    : 0;
+}
+
 /** Whether every other party is estimated, from what is public, to accept the package. */
 function othersLikely(level: Level, state: GameState, party: Party, pkg: Package): boolean {
   const others = PARTIES.filter((p) => p !== party);
@@ -106,7 +124,7 @@ export function respond(level: Level, state: GameState, party: Party, pkg: Packa
   const crossed = crossedRedLines(level, party, pkg);
   const hard = crossed.find((line) => line.hard);
   if (hard) return { accept: false, says: hard.says, redLine: hard.id };
-  const target = targetUtility(state, level, party);
+  const target = targetUtility(state, level, party) + repeatPremium(level, state, pkg);
   const value = dealValue(level, state, party, pkg);
   if (value >= target - 1e-9) {
     const best = strongestIssue(level, state, party, pkg);

@@ -286,7 +286,8 @@ function principledAccepts(level: Level, state: GameState, party: Party, pkg: Pa
   if (worth < walkAway) return false;
   // In the last round the alternative is the collapse: anything better than walking away.
   if (state.round >= level.spec.deadline) return true;
-  return dealValue(level, state, party, pkg) >= targetUtility(state, level, party) - 1e-9;
+  // Before that, only what it would ask for itself now.
+  return worth >= plan(level, state, party).target - 1e-9;
 }
 
 /**
