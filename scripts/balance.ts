@@ -103,7 +103,11 @@ function printTable(results: readonly LevelBalance[], options: BalanceOptions, s
 async function main() {
   let args;
   try {
-    args = readArgs(process.argv.slice(2), ['seeds', 'seed', 'games', 'level', 'workers'], ['json']);
+    args = readArgs(
+      process.argv.slice(2),
+      ['seeds', 'seed', 'games', 'level', 'workers'],
+      ['json'],
+    );
   } catch (e) {
     fail(e instanceof ArgError ? e.message : String(e));
   }

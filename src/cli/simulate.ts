@@ -1,6 +1,7 @@
 // npm run simulate -- --level coalition-2025 --seed K7F2Q9XM --games 200 [--difficulty normal] [--json]
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { analysisReport } from '../core/analysis';
 import { resultCodeFor } from '../core/codes';
 import { stateHash } from '../core/game';
 import { playComputerGame } from '../core/moves';
@@ -84,6 +85,8 @@ function main() {
     report.outcome = last.outcome!.kind;
     report.scores = last.outcome!.scores;
     report.resultCode = resultCodeFor(level, last);
+    report.peace = last.outcome!.peace;
+    report.analysis = analysisReport(level, last);
     report.transcript = transcript(level, last);
   }
   if (args.flags.has('json')) {

@@ -4,7 +4,15 @@
 // bands judge the result on any seed series.
 import { analyse } from './analysis';
 import { packageAt, packageIndex, type Level, type Package } from './level/level';
-import { computerMove, isOver, newGame, phaseOf, stepComputer, waitingFor, applyMove } from './moves';
+import {
+  computerMove,
+  isOver,
+  newGame,
+  phaseOf,
+  stepComputer,
+  waitingFor,
+  applyMove,
+} from './moves';
 import { respond } from './negotiator';
 import { DIFFICULTIES, PARTIES, type ByParty, type Difficulty, type Party } from './parties';
 import { createInitialState, seatsFor } from './rules';
@@ -431,7 +439,8 @@ export function bands(results: readonly LevelBalance[]): Band[] {
         pass: r.dealRate >= lo && r.dealRate <= hi,
       });
     }
-    if (r.level === 'tutorial') atLeast('tutorial deal rate', r.level, r.dealRate, L.tutorialDealRateMin);
+    if (r.level === 'tutorial')
+      atLeast('tutorial deal rate', r.level, r.dealRate, L.tutorialDealRateMin);
     atLeast('explanations are true', r.level, r.explanationsTrue, L.explanationsMin);
   }
   return out;

@@ -129,7 +129,9 @@ function encodeMove(move: Move): string {
     case 'RESPOND':
       if (move.cite === undefined && move.amend === undefined)
         return `${move.accept ? 'A' : 'R'}${p}`;
-      return `K${p}${move.cite === undefined ? 'z' : digit(move.cite, 'red line')}${(move.amend ?? [])
+      return `K${p}${move.cite === undefined ? 'z' : digit(move.cite, 'red line')}${(
+        move.amend ?? []
+      )
         .map((a) => digit(a.issue, 'issue') + digit(a.option, 'option'))
         .join('')}`;
     case 'SIDE_MOVE': {

@@ -194,7 +194,8 @@ export function checkMove(level: Level, game: GameState, move: Move): Result<Mov
     case 'RESPOND': {
       const checked = checkResponse(level, game, party, move.accept, move.cite, move.amend);
       if (checked.ok) return ok(move);
-      const code = checked.error.code === 'response/not-awaited' ? 'move/not-your-turn' : checked.error.code;
+      const code =
+        checked.error.code === 'response/not-awaited' ? 'move/not-your-turn' : checked.error.code;
       return err(refuse(code, sentence(checked.error.message)));
     }
     case 'SIDE_MOVE': {

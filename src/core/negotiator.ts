@@ -160,7 +160,13 @@ export function respond(level: Level, state: GameState, party: Party, pkg: Packa
       : {};
   const what = `Not enough for us on ${issueNames(level, fix.issues)}.`;
   return inGap
-    ? { accept: false, says: `${inGap.says} ${what}`, redLine: inGap.id, issues: fix.issues, ...amend }
+    ? {
+        accept: false,
+        says: `${inGap.says} ${what}`,
+        redLine: inGap.id,
+        issues: fix.issues,
+        ...amend,
+      }
     : { accept: false, says: what, issues: fix.issues, ...amend };
 }
 
@@ -388,7 +394,11 @@ function preferredSideMove(level: Level, state: GameState, party: Party): SideMo
   };
   const opponents = rejecting.filter((p) => sideOf(p) !== sideOf(party));
   const target = opponents.find(firmLine) ?? opponents[0];
-  if (target !== undefined && state.parties[target].pressed < 3 && (party !== 'ukraine' || firmLine(target)))
+  if (
+    target !== undefined &&
+    state.parties[target].pressed < 3 &&
+    (party !== 'ukraine' || firmLine(target))
+  )
     return { kind: 'pressure', target };
   const ownAccepted = state.responses[party]?.accept === true;
   const lone = rejecting.length === 1 ? rejecting[0]! : undefined;

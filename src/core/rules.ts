@@ -99,9 +99,7 @@ export function createInitialState(level: Level, setup: GameSetup): GameState {
     const truth = level.parties[party].weights;
     const sumTruth = truth.reduce((a, b) => a + b, 0);
     return {
-      weights: guess.map(
-        (g, i) => (1 - q) * g + (q * sumGuess * truth[i]!) / sumTruth,
-      ),
+      weights: guess.map((g, i) => (1 - q) * g + (q * sumGuess * truth[i]!) / sumTruth),
       threshold: BELIEF_START,
     };
   });
@@ -197,10 +195,17 @@ export function recordResponse(
     const index = level.parties[party].redLines.findIndex((l) => l.id === response.redLine);
     if (index >= 0 && !known[index]) known = known.map((k, i) => k || i === index);
   } else {
+    // A party that has never accepted anything tells the table nothing about its threshold by
+    // rejecting once more: stonewalling does not talk the others up.
     const named = response.issues ?? [];
+    const moved = state.history.some(
+      (r) => r.proposal.proposer !== party && r.responses[party]?.accept === true,
+    );
     nextBelief = {
       weights: belief.weights.map((w, i) => (named.includes(i) ? w * 1.3 : w)),
-      threshold: Math.min(0.95, Math.max(belief.threshold, estimated + 0.02)),
+      threshold: moved
+        ? Math.min(0.95, Math.max(belief.threshold, estimated + 0.02))
+        : belief.threshold,
     };
   }
   return {
@@ -425,8 +430,8 @@ export function applySideMove(
         commitments: [...ps.commitments, move.issue],
       }));
       beliefs[party] = {
+        ...beliefs[party],
         weights: beliefs[party].weights.map((w, i) => (i === move.issue ? w * 1.5 : w)),
-        threshold: Math.min(0.95, beliefs[party].threshold + 0.02),
       };
       break;
     case 'pass':

@@ -21,8 +21,6 @@ export function computeOutcome(level: Level, state: GameState, deal: Package | n
       : state.parties[party].reservation,
   );
   const scores = byParty((party) => Math.round(100 * clamp01(utilities[party])));
-  const peace = byParty((party) =>
-    Math.round(100 * level.parties[party].spec.outcomeValues[kind]),
-  );
+  const peace = byParty((party) => Math.round(100 * level.parties[party].spec.outcomeValues[kind]));
   return { kind, deal, stress, scores, peace, utilities };
 }

@@ -94,7 +94,7 @@ export const opposesAPlayer = (seats: GameState['seats'], party: Party): boolean
   (Object.keys(seats) as Party[]).some((p) => seats[p] === 'human' && sideOf(p) !== sideOf(party));
 
 /** What a computer keeps above its reservation value in the last round, by difficulty. */
-export const FINAL_MARGIN: Record<Difficulty, number> = { easy: 0, normal: 0.03, hard: 0.07 };
+export const FINAL_MARGIN: Record<Difficulty, number> = { easy: 0, normal: 0.04, hard: 0.1 };
 
 /** The difficulty a computer seat plays at: the game's for a person's opponents, else normal. */
 export const seatDifficulty = (

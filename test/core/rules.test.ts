@@ -224,7 +224,9 @@ describe('concession', () => {
     for (const s of states) {
       expect(s.parties.us.patience).toBe(level.spec.deadline);
       expect(s.parties.us.reservation).toBe(level.parties.us.spec.reservation);
-      expect(Math.abs(s.parties.russia.reservation - level.parties.russia.spec.reservation)).toBeLessThanOrEqual(0.03 + 1e-12);
+      expect(
+        Math.abs(s.parties.russia.reservation - level.parties.russia.spec.reservation),
+      ).toBeLessThanOrEqual(0.03 + 1e-12);
       expect(s.parties.russia.patience).toBeLessThanOrEqual(level.spec.deadline);
     }
     expect(new Set(states.map((s) => s.parties.russia.reservation)).size).toBeGreaterThan(1);
