@@ -6,11 +6,18 @@ import { canonicalJson, hashText } from '../../src/core/hash';
 import { packageAt, type Level, type Package } from '../../src/core/level/level';
 import { chooseProposal, respond } from '../../src/core/negotiator';
 import { PARTIES, type Party } from '../../src/core/parties';
-import { applySideMove, checkProposal, createInitialState, seatsFor } from '../../src/core/rules';
+import { playComputerGame } from '../../src/core/moves';
+import {
+  applySideMove,
+  checkProposal,
+  checkSideMove,
+  createInitialState,
+  seatsFor,
+} from '../../src/core/rules';
 import { computeOutcome } from '../../src/core/scoring';
 import { SEED_ALPHABET, SEED_LENGTH, deriveSeed, parseSeed, seedFrom } from '../../src/core/seed';
 import type { GameState } from '../../src/core/state';
-import { credibility } from '../../src/core/stress';
+import { credibility, stressRng } from '../../src/core/stress';
 import {
   bestOnIssues,
   feasibleTop,
@@ -715,5 +722,63 @@ describe('computer proposals', () => {
     const after: Package = chooseProposal(used, knowing(used, 1), 'us');
     expect(lineOf(used, 'europe', 'no-monitors').crosses(after)).toBe(false);
     expect(after).toEqual(expected);
+  });
+});
+
+describe('side moves (issue 10)', () => {
+  test('a commitment never changes the committer’s own weights; once per issue', () => {
+    const level = mini();
+    const state = {
+      ...start(level),
+      table: { proposer: 'us' as const, package: [0, 0, 0], says: '' },
+    };
+    const next = applySideMove(level, state, 'ukraine', { kind: 'commitment', issue: 1 });
+    expect(next.parties.ukraine.weightFactors).toEqual(state.parties.ukraine.weightFactors);
+    expect(next.parties.ukraine.resolve).toBeGreaterThan(state.parties.ukraine.resolve);
+    expect(next.beliefs.ukraine.weights[1]).toBeGreaterThan(state.beliefs.ukraine.weights[1]!);
+    const later = { ...next, sideMoves: {} };
+    expect(checkSideMove(level, later, 'ukraine', { kind: 'commitment', issue: 1 }).ok).toBe(false);
+    expect(checkSideMove(level, later, 'ukraine', { kind: 'commitment', issue: 0 }).ok).toBe(true);
+  });
+
+  test('an incentive moves value from the giver to the target and creates none', () => {
+    const level = mini();
+    const state = {
+      ...start(level),
+      table: { proposer: 'us' as const, package: [0, 0, 0], says: '' },
+    };
+    const next = applySideMove(level, state, 'europe', { kind: 'incentive', target: 'ukraine' });
+    const sum = (s: GameState) => PARTIES.reduce((a, p) => a + s.parties[p].dealBonus, 0);
+    expect(next.parties.ukraine.dealBonus).toBeGreaterThan(0);
+    expect(sum(next)).toBeCloseTo(sum(state), 12);
+  });
+
+  test('pressure has diminishing returns and costs the presser goodwill', () => {
+    const level = mini();
+    let state = {
+      ...start(level),
+      table: { proposer: 'us' as const, package: [0, 0, 0], says: '' },
+    };
+    const drops: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const before = state.parties.russia.reservation;
+      state = {
+        ...applySideMove(level, state, 'us', { kind: 'pressure', target: 'russia' }),
+        sideMoves: {},
+      };
+      drops.push(before - state.parties.russia.reservation);
+    }
+    expect(drops[1]!).toBeLessThan(drops[0]!);
+    expect(drops[2]!).toBeLessThan(drops[1]!);
+    expect(state.parties.us.dealBonus).toBeLessThan(0);
+  });
+
+  test('the stress test draws depend on the game played, and repeat for the same game', () => {
+    const level = mini();
+    const a = playComputerGame(level, { seed: 'BCDF', difficulty: 'normal' });
+    const b = playComputerGame(level, { seed: 'BCDF', difficulty: 'normal' });
+    expect(stressRng(a, [0, 1, 0])).toEqual(stressRng(b, [0, 1, 0]));
+    const other = { ...a, history: a.history.slice(0, -1) };
+    expect(stressRng(other, [0, 1, 0])).not.toEqual(stressRng(a, [0, 1, 0]));
   });
 });
