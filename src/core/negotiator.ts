@@ -104,9 +104,6 @@ function othersLikely(level: Level, state: GameState, party: Party, pkg: Package
   const n = packageIndex(level, pkg);
   const width = level.issues.length;
   return others.every((p, j) => {
-    if (state.responses[p]?.accept === true && state.table?.proposer !== p) {
-      // It accepted the package on the table; the counter changes it only where this party wants.
-    }
     let e = -penalties[j]![level.firmMask[p][n]!]!;
     for (let i = 0; i < width; i++) e += estimates[j]![level.cells[n * width + i]!]!;
     return e >= state.beliefs[p].threshold - state.parties[p].dealBonus;

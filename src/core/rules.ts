@@ -1,5 +1,5 @@
 // Pure state transitions. The round machine wires these together; nothing here has side effects.
-import { isPackage, packageIndex, type Level, type Package } from './level/level';
+import { isPackage, type Level, type Package } from './level/level';
 import type { EffectSpec } from './level/schema';
 import { PARTIES, byParty, type ByParty, type Difficulty, type Party } from './parties';
 import { err, ok, type Result } from './result';
@@ -43,10 +43,10 @@ export const PRESSURE = 0.03;
 /** What pressing costs the presser in goodwill (utility in any deal). */
 export const PRESSURE_GOODWILL = 0.01;
 /**
- * How well the computers read a person's priorities from the start (0: only the public
- * positions; 1: the private weights), by difficulty. Only the person's opponents get harder.
+ * The opponent model's error about a person's threshold, by difficulty: on easy the computers
+ * think the person needs more than it does, on hard a little less (they push).
  */
-const MODEL_QUALITY: Record<Difficulty, number> = { easy: 0, normal: 0.25, hard: 0.6 };
+const MODEL_BIAS: Record<Difficulty, number> = { easy: 0.1, normal: 0, hard: -0.08 };
 /** A computer's private last round is the deadline minus 0…PATIENCE_SPREAD rounds. */
 const PATIENCE_SPREAD = 2;
 /** A computer's private reservation value is the level's ± this many hundredths. */
@@ -87,22 +87,16 @@ export function createInitialState(level: Level, setup: GameSetup): GameState {
       commitments: [],
       margin:
         setup.seats[party] === 'computer'
-          ? FINAL_MARGIN[seatDifficulty(setup.seats, setup.difficulty, party)]
+          ? FINAL_MARGIN[seatDifficulty(level, setup.seats, setup.difficulty, party)]
           : 0,
     };
   });
-  const beliefs = byParty<Belief>((party) => {
-    const guess = level.issues.map((_, i) => (level.parties[party].priorities.includes(i) ? 2 : 1));
-    const q = setup.seats[party] === 'human' ? MODEL_QUALITY[setup.difficulty] : 0;
-    if (q === 0) return { weights: guess, threshold: BELIEF_START };
-    const sumGuess = guess.reduce((a, b) => a + b, 0);
-    const truth = level.parties[party].weights;
-    const sumTruth = truth.reduce((a, b) => a + b, 0);
-    return {
-      weights: guess.map((g, i) => (1 - q) * g + (q * sumGuess * truth[i]!) / sumTruth),
-      threshold: BELIEF_START,
-    };
-  });
+  // The opponents' model of a person: on easy they overrate what the person needs (and offer
+  // more), on hard they read it closely (and offer no more than needed).
+  const beliefs = byParty<Belief>((party) => ({
+    weights: level.issues.map((_, i) => (level.parties[party].priorities.includes(i) ? 2 : 1)),
+    threshold: BELIEF_START + (setup.seats[party] === 'human' ? MODEL_BIAS[setup.difficulty] : 0),
+  }));
   return {
     version: 1,
     level: level.id,

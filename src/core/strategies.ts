@@ -3,7 +3,7 @@
 // public about the others). Pure and deterministic: no clock, no randomness outside the state.
 import { packageAt, packageIndex, type Level, type Package } from './level/level';
 import { phaseOf, waitingFor } from './moves';
-import { dealValue, knownFeasible, publicEstimates } from './negotiator';
+import { knownFeasible, publicEstimates } from './negotiator';
 import { PARTIES, type Party } from './parties';
 import { checkProposal, checkResponse, checkSideMove } from './rules';
 import type { GameState, Move, SideMove } from './state';

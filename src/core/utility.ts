@@ -83,25 +83,85 @@ export function concessionExponent(state: GameState, level: Level, party: Party)
 }
 
 /**
- * The two sides of the table: the United States, Europe and Ukraine, and Russia. Difficulty makes
- * only a person's opponents harder; their allies negotiate as on normal.
+ * The two sides of the table: the United States, Europe and Ukraine, and Russia. Computers press
+ * only the other side.
  */
 export const sideOf = (party: Party): 'west' | 'russia' => (party === 'russia' ? 'russia' : 'west');
 
-/** Whether a computer seat sits across the table from some person. */
-export const opposesAPlayer = (seats: GameState['seats'], party: Party): boolean =>
+const rivalCache = new WeakMap<Level, Map<string, boolean>>();
+
+/**
+ * Whether two parties' interests run against each other in this level: their utilities over the
+ * packages no party vetoes (at the start) are negatively correlated. In Budapest the United States
+ * and Ukraine are rivals on the arsenal; in 2025 the West and Russia are.
+ */
+export function rivals(level: Level, a: Party, b: Party): boolean {
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  let cache = rivalCache.get(level);
+  if (!cache) rivalCache.set(level, (cache = new Map<string, boolean>()));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const table = (p: Party) => {
+    const w = level.parties[p].weights;
+    const total = w.reduce((x, y) => x + y, 0);
+    return contributionTable(
+      level,
+      p,
+      w.map((x) => x / total),
+    );
+  };
+  const ta = table(a);
+  const tb = table(b);
+  const width = level.issues.length;
+  let sa = 0;
+  let sb = 0;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  const count = level.feasibleCount;
+  for (let k = 0; k < count; k++) {
+    const n = level.feasible[k]!;
+    let ua = 0;
+    let ub = 0;
+    for (let i = 0; i < width; i++) {
+      const c = level.cells[n * width + i]!;
+      ua += ta[c]!;
+      ub += tb[c]!;
+    }
+    sa += ua;
+    sb += ub;
+    sab += ua * ub;
+    saa += ua * ua;
+    sbb += ub * ub;
+  }
+  const cov = sab / count - (sa / count) * (sb / count);
+  const result = cov < 0;
+  cache.set(key, result);
+  return result;
+}
+
+/**
+ * Whether a computer seat is a person's opponent: its interests run against the person's, or, for
+ * a person with no such rival in the level, it sits on the other side of the table.
+ */
+export const opposesAPlayer = (level: Level, seats: GameState['seats'], party: Party): boolean =>
   seats[party] === 'computer' &&
-  (Object.keys(seats) as Party[]).some((p) => seats[p] === 'human' && sideOf(p) !== sideOf(party));
+  PARTIES.some((p) => {
+    if (seats[p] !== 'human' || p === party) return false;
+    const any = PARTIES.some((q) => q !== p && rivals(level, p, q));
+    return any ? rivals(level, p, party) : sideOf(p) !== sideOf(party);
+  });
 
 /** What a computer keeps above its reservation value in the last round, by difficulty. */
 export const FINAL_MARGIN: Record<Difficulty, number> = { easy: 0, normal: 0.04, hard: 0.1 };
 
 /** The difficulty a computer seat plays at: the game's for a person's opponents, else normal. */
 export const seatDifficulty = (
+  level: Level,
   seats: GameState['seats'],
   difficulty: Difficulty,
   party: Party,
-): Difficulty => (opposesAPlayer(seats, party) ? difficulty : 'normal');
+): Difficulty => (opposesAPlayer(level, seats, party) ? difficulty : 'normal');
 
 const topCache = new WeakMap<Level, Map<string, number>>();
 

@@ -755,7 +755,7 @@ describe('side moves (issue 10)', () => {
 
   test('pressure has diminishing returns and costs the presser goodwill', () => {
     const level = mini();
-    let state = {
+    let state: GameState = {
       ...start(level),
       table: { proposer: 'us' as const, package: [0, 0, 0], says: '' },
     };
