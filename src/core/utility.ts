@@ -116,8 +116,6 @@ export function rivals(level: Level, a: Party, b: Party): boolean {
   let sa = 0;
   let sb = 0;
   let sab = 0;
-  let saa = 0;
-  let sbb = 0;
   const count = level.feasibleCount;
   for (let k = 0; k < count; k++) {
     const n = level.feasible[k]!;
@@ -131,8 +129,6 @@ export function rivals(level: Level, a: Party, b: Party): boolean {
     sa += ua;
     sb += ub;
     sab += ua * ub;
-    saa += ua * ua;
-    sbb += ub * ub;
   }
   const cov = sab / count - (sa / count) * (sb / count);
   const result = cov < 0;
