@@ -1,14 +1,17 @@
-// npm run balance -- [--json] [--seeds 500] [--strategy-seeds 100] [--fixed-seeds 100]
-//                    [--seed K7F2Q9XM] [--level coalition-2025] [--workers 2]
-// Measures every level (or one): computer-only deal rates and stress-test endings, the mean score
-// of the scripted strategies at each seat, and how often a single fixed proposal is signed.
-// Levels are spread over worker threads, one level per worker at a time.
+// npm run balance -- [--json] [--seeds K7F2Q9XM] [--games 100] [--level coalition-2025] [--workers 2]
+// The balance harness of issue 10: every scripted strategy at every seat of every level (or one)
+// against computer negotiators, computer-only games, take-it-or-leave-it offers, difficulty and
+// the truth of the computers' explanations, then the bands. Exits 1 if any band fails.
+// `--seeds` is the base of the seed series (seed k is deriveSeed(base, k)); `--games` the games per
+// measurement. Levels are spread over worker threads, one level per worker at a time.
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ArgError, readArgs } from '../src/cli/args';
 import {
+  BALANCE_STRATEGIES,
   DEFAULT_BALANCE,
+  bands,
   measureLevel,
   type BalanceOptions,
   type LevelBalance,
@@ -16,7 +19,6 @@ import {
 import { formatLevelError } from '../src/core/level/parse';
 import { PARTIES } from '../src/core/parties';
 import { parseSeed } from '../src/core/seed';
-import { STRATEGY_NAMES } from '../src/core/strategies';
 import { levelIds, loadLevel } from '../src/node/levels';
 
 interface Job {
@@ -71,39 +73,31 @@ async function runAll(jobs: readonly Job[], workers: number): Promise<LevelBalan
   return results;
 }
 
-const pct = (x: number) => `${Math.round(100 * x)}%`;
-
 function printTable(results: readonly LevelBalance[], options: BalanceOptions, seconds: number) {
   console.log(
-    `Balance at ${options.difficulty} difficulty, seeds from ${options.baseSeed}: ` +
-      `${options.seeds} computer-only games, ${options.strategySeeds} games per strategy and seat, ` +
-      `${options.fixedSeeds} per fixed proposal and seat (${seconds.toFixed(1)} s)\n`,
+    `Balance at normal difficulty, seeds from ${options.baseSeed}, ${options.games} games per ` +
+      `measurement (${seconds.toFixed(1)} s)\n`,
   );
-  console.log(
-    'level            deal rate  mean round  lasting / uneasy / war / no deal  war of deals',
-  );
-  for (const r of results) {
-    const c = r.computer;
-    const o = c.outcomes;
+  console.log('level            deal rate  early  distinct/100  top deal  explanations true');
+  for (const r of results)
     console.log(
-      `${r.level.padEnd(16)} ${pct(c.dealRate).padStart(9)}  ${c.meanRound.toFixed(1).padStart(10)}  ` +
-        `${`${o.lasting} / ${o.uneasy} / ${o.renewedWar} / ${o.noDeal}`.padEnd(32)}  ${pct(c.warShareOfDeals).padStart(12)}`,
+      `${r.level.padEnd(16)} ${r.dealRate.toFixed(2).padStart(9)}  ${r.earlyDealShare.toFixed(2).padStart(5)}  ` +
+        `${String(r.distinctPer100).padStart(12)}  ${r.topDealShare.toFixed(2).padStart(8)}  ${r.explanationsTrue.toFixed(2).padStart(17)}`,
     );
-  }
   console.log(`\nmean score (0-100) at each seat against computer negotiators`);
-  console.log(`level            seat      ${STRATEGY_NAMES.map((n) => n.padStart(12)).join('')}`);
+  console.log(
+    `level            seat    ${BALANCE_STRATEGIES.map((n) => n.slice(0, 11).padStart(12)).join('')}        tioli  signed`,
+  );
   for (const r of results)
     for (const seat of PARTIES)
       console.log(
-        `${r.level.padEnd(16)} ${seat.padEnd(8)}  ${STRATEGY_NAMES.map((n) => r.strategies[seat].mean[n].toFixed(1).padStart(12)).join('')}`,
+        `${r.level.padEnd(16)} ${seat.padEnd(7)} ${BALANCE_STRATEGIES.map((n) => r.strategies[n][seat].meanScore.toFixed(1).padStart(12)).join('')}` +
+          `${r.takeItOrLeaveIt[seat].meanScore.toFixed(1).padStart(13)}  ${r.takeItOrLeaveIt[seat].signedRate.toFixed(2).padStart(6)}`,
       );
-  console.log(`\nmost successful single fixed proposal (share of seeds in which it is signed)`);
-  for (const r of results) {
-    const b = r.fixed.best;
-    const what =
-      b.share > 0 ? `${b.candidate} tabled by ${b.seat}` : 'no candidate was ever signed';
-    console.log(`${r.level.padEnd(16)} ${pct(b.share).padStart(5)}  ${what}`);
-  }
+  const failed = bands(results).filter((b) => !b.pass);
+  console.log(`\n${failed.length} band${failed.length === 1 ? '' : 's'} failed`);
+  for (const b of failed)
+    console.log(`  ${b.name} · ${b.level}${b.seat ? ` · ${b.seat}` : ''}: ${b.value} (${b.limit})`);
 }
 
 async function main() {
@@ -111,30 +105,23 @@ async function main() {
   try {
     args = readArgs(
       process.argv.slice(2),
-      ['seeds', 'strategy-seeds', 'fixed-seeds', 'seed', 'level', 'workers'],
+      ['seeds', 'seed', 'games', 'level', 'workers'],
       ['json'],
     );
   } catch (e) {
     fail(e instanceof ArgError ? e.message : String(e));
   }
   if (args.positional.length > 0) fail(`unexpected argument "${args.positional[0]}"`);
-  const seedArg = args.values.get('seed');
+  const seedArg = args.values.get('seeds') ?? args.values.get('seed');
   let baseSeed = DEFAULT_BALANCE.baseSeed;
   if (seedArg !== undefined) {
     const parsed = parseSeed(seedArg);
-    if (!parsed.ok) fail(`--seed: ${parsed.error.message}`);
+    if (!parsed.ok) fail(`--seeds: ${parsed.error.message}`);
     baseSeed = parsed.value;
   }
   const options: BalanceOptions = {
-    ...DEFAULT_BALANCE,
     baseSeed,
-    seeds: count('seeds', args.values.get('seeds'), DEFAULT_BALANCE.seeds),
-    strategySeeds: count(
-      'strategy-seeds',
-      args.values.get('strategy-seeds'),
-      DEFAULT_BALANCE.strategySeeds,
-    ),
-    fixedSeeds: count('fixed-seeds', args.values.get('fixed-seeds'), DEFAULT_BALANCE.fixedSeeds),
+    games: count('games', args.values.get('games'), DEFAULT_BALANCE.games),
   };
   const known = levelIds();
   const levelArg = args.values.get('level');
@@ -153,7 +140,8 @@ async function main() {
     workers,
   );
   const seconds = (performance.now() - started) / 1000;
-  if (args.flags.has('json')) {
+  const judged = bands(results);
+  if (args.flags.has('json'))
     console.log(
       JSON.stringify(
         {
@@ -162,25 +150,19 @@ async function main() {
             .filter((a) => a !== '--json')
             .map((a) => ` ${a}`)
             .join('')}`,
-          difficulty: options.difficulty,
+          difficulty: 'normal',
           baseSeed: options.baseSeed,
-          seeds: options.seeds,
-          strategySeeds: options.strategySeeds,
-          fixedSeeds: options.fixedSeeds,
-          note:
-            `Computer-only games use ${options.seeds} seeds; strategy means use the first ` +
-            `${options.strategySeeds} and fixed proposals the first ${options.fixedSeeds} of the same ` +
-            `series (deriveSeed), to keep the run short.`,
+          games: options.games,
           seconds: Math.round(seconds * 10) / 10,
-          levels: results,
+          levels: Object.fromEntries(results.map((r) => [r.level, r])),
+          bands: judged,
         },
         null,
         2,
       ),
     );
-    return;
-  }
-  printTable(results, options, seconds);
+  else printTable(results, options, seconds);
+  process.exitCode = judged.every((b) => b.pass) ? 0 : 1;
 }
 
 if (isMainThread) void main();

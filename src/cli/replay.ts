@@ -2,6 +2,7 @@
 // Verifies a result code by replaying it on the levels in levels/ and prints JSON. A code that
 // does not verify exits 1 with its reason; a usage error exits 2.
 import { readFileSync } from 'node:fs';
+import { analysisReport } from '../core/analysis';
 import { verifyResult } from '../core/codes';
 import type { Level } from '../core/level/level';
 import { levelIds, loadLevel } from '../node/levels';
@@ -56,7 +57,8 @@ function main(): number {
     );
     return 1;
   }
-  const { payload, outcome, scores, stateHash, rounds } = result.value;
+  const { payload, outcome, scores, stateHash, rounds, game } = result.value;
+  const level = levels.get(payload.level)!;
   console.log(
     JSON.stringify(
       {
@@ -70,6 +72,7 @@ function main(): number {
         outcome,
         scores,
         stateHash,
+        analysis: analysisReport(level, game),
       },
       null,
       2,

@@ -2,6 +2,7 @@
 // Computer-vs-computer games; bad arguments exit 2 naming the argument.
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { analysisReport } from '../core/analysis';
 import { resultCodeFor } from '../core/codes';
 import { stateHash } from '../core/game';
 import { playComputerGame } from '../core/moves';
@@ -104,6 +105,8 @@ function main() {
     report.outcome = last.outcome!.kind;
     report.scores = last.outcome!.scores;
     report.resultCode = resultCodeFor(level, last);
+    report.peace = last.outcome!.peace;
+    report.analysis = analysisReport(level, last);
     report.transcript = transcript(level, last);
   }
   if (args.json) {

@@ -1,6 +1,10 @@
-// Exact analysis over every package of a level, for the debrief: what was possible.
-import { packageIndex, type Level, type Package } from './level/level';
+// Exact analysis over every package of a level, for the debrief: what was possible. Utilities are
+// scores / 100 (a party's score is its utility of the outcome), so the frontier, the Nash point and
+// the best total are in score space. The no-deal point is every party's reservation value at the
+// start of the game, so the zone of possible agreement does not move with what happened in play.
+import { packageAt, packageIndex, packageToRecord, type Level, type Package } from './level/level';
 import { PARTIES, type ByParty } from './parties';
+import { createInitialState } from './rules';
 import type { GameState } from './state';
 import { contributionTable, effectiveWeights, firmPenalty, utility } from './utility';
 
@@ -16,7 +20,12 @@ export interface Analysis {
   readonly nash: Point | null;
   readonly maxTotal: Point;
   readonly deal: Point | null;
+  /** Each party's reservation value at the start of the game (the no-deal point). */
   readonly reservations: readonly number[];
+  /** Packages every party prefers to no deal (the zone of possible agreement), and its best total surplus. */
+  readonly zopa: { readonly size: number; readonly maxSurplus: number };
+  /** Each party's share of the deal's total surplus over the reservations; null without a deal or surplus. */
+  readonly shares: readonly number[] | null;
   /** Euclidean distances in utility space (parties in PARTIES order). */
   readonly distances: {
     readonly frontier: number;
@@ -85,7 +94,27 @@ export function analyse(level: Level, state: GameState, deal: Package | null): A
     frontier.push(k);
   }
 
-  const reservations = PARTIES.map((p) => state.parties[p].reservation);
+  const opening = createInitialState(level, {
+    seed: state.seed,
+    difficulty: state.difficulty,
+    seats: state.seats,
+  });
+  const reservations = PARTIES.map((p) => opening.parties[p].reservation);
+  let zopaSize = 0;
+  let maxSurplus = 0;
+  for (let k = 0; k < count; k++) {
+    let surplus = 0;
+    let inside = true;
+    for (let c = 0; c < 4 && inside; c++) {
+      const gain = cols[c]![k]! - reservations[c]!;
+      if (gain <= 0) inside = false;
+      surplus += gain;
+    }
+    if (inside) {
+      zopaSize++;
+      if (surplus > maxSurplus) maxSurplus = surplus;
+    }
+  }
   let nash = -1;
   let nashProduct = 0;
   for (const k of frontier) {
@@ -102,6 +131,7 @@ export function analyse(level: Level, state: GameState, deal: Package | null): A
 
   let dealPoint: Point | null = null;
   let distances: Analysis['distances'] = null;
+  let shares: number[] | null = null;
   if (deal) {
     const n = packageIndex(level, deal);
     const k = level.feasible.indexOf(n);
@@ -115,6 +145,9 @@ export function analyse(level: Level, state: GameState, deal: Package | null): A
       nash: nashPoint ? distance(nashPoint.utilities, utilities) : null,
       maxTotal: distance(maxTotal.utilities, utilities),
     };
+    const gains = utilities.map((u, c) => u - reservations[c]!);
+    const total = gains.reduce((a, b) => a + b, 0);
+    shares = total > 1e-9 ? gains.map((g) => g / total) : null;
   }
   return {
     feasibleCount: count,
@@ -123,6 +156,43 @@ export function analyse(level: Level, state: GameState, deal: Package | null): A
     maxTotal,
     deal: dealPoint,
     reservations,
+    zopa: { size: zopaSize, maxSurplus },
+    shares,
     distances,
+  };
+}
+
+const r1 = (x: number) => Math.round(x * 1000) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The debrief's analysis as plain data in score points (0–100), for `simulate --games 1 --json`
+ * and `replay`: the Nash point, the best total, the deal, the zone of possible agreement and each
+ * party's share of the surplus, at the start-of-game reservations.
+ */
+export function analysisReport(level: Level, state: GameState) {
+  const a = analyse(level, state, state.outcome?.deal ?? null);
+  const scores = (u: readonly number[]) =>
+    Object.fromEntries(PARTIES.map((p, c) => [p, r1(u[c]!)]));
+  const point = (p: Point | null) =>
+    p && {
+      package: packageToRecord(level, packageAt(level, p.package)),
+      scores: scores(p.utilities),
+    };
+  return {
+    space: 'score (0-100); no deal = reservation values at the start of the game',
+    feasible: a.feasibleCount,
+    frontierSize: a.frontier.length,
+    noDeal: scores(a.reservations),
+    nash: point(a.nash),
+    maxTotal: point(a.maxTotal),
+    deal: point(a.deal),
+    zopa: { packages: a.zopa.size, maxSurplus: r1(a.zopa.maxSurplus) },
+    surplusShares: a.shares && Object.fromEntries(PARTIES.map((p, c) => [p, r3(a.shares![c]!)])),
+    distances: a.distances && {
+      frontier: r1(a.distances.frontier),
+      nash: a.distances.nash === null ? null : r1(a.distances.nash),
+      maxTotal: r1(a.distances.maxTotal),
+    },
   };
 }

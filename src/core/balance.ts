@@ -1,24 +1,56 @@
-// Balance measurements shared by `npm run balance` and test/balance.test.ts: computer-only games,
-// scripted strategies at one seat against computer negotiators, and fixed proposals.
+// The balance harness (issue 10), shared by `npm run balance` and test/balance.test.ts: scripted
+// strategies at every seat of a level against computer negotiators, computer-only games, fixed
+// take-it-or-leave-it packages, difficulty, and whether the computers' explanations are true. The
+// bands judge the result on any seed series.
 import { analyse } from './analysis';
-import { applyMove, isOver, newGame, phaseOf, waitingFor } from './moves';
-import { packageAt, packageToRecord, type Level, type Package } from './level/level';
-import { PARTIES, byParty, type ByParty, type Difficulty, type Party } from './parties';
+import { packageAt, packageIndex, type Level, type Package } from './level/level';
+import {
+  computerMove,
+  isOver,
+  newGame,
+  phaseOf,
+  stepComputer,
+  waitingFor,
+  applyMove,
+} from './moves';
+import { respond } from './negotiator';
+import { DIFFICULTIES, PARTIES, type ByParty, type Difficulty, type Party } from './parties';
 import { createInitialState, seatsFor } from './rules';
 import { deriveSeed } from './seed';
-import type { GameState, OutcomeKind } from './state';
+import type { GameState } from './state';
 import {
-  STRATEGIES,
-  STRATEGY_NAMES,
-  fixedProposal,
+  commitSpam,
   idealPackage,
+  lastRoundOnly,
   mayTable,
+  naiveAccept,
+  nashStubborn,
+  oracle,
+  pressureSpam,
+  principled,
+  rejectAll,
+  stonewall,
+  takeItOrLeaveIt,
   type Strategy,
-  type StrategyName,
 } from './strategies';
+import { anyVeto, bestOnIssues } from './utility';
 
 export const BALANCE_SEED = 'K7F2Q9XM';
 export const DEFAULT_DIFFICULTY: Difficulty = 'normal';
+export const MAIN_LEVELS: readonly string[] = ['minsk-2015', 'coalition-2025', 'binding-treaty'];
+
+export const BALANCE_STRATEGIES = [
+  'accept-all',
+  'reject-all',
+  'principled',
+  'pressure-spam',
+  'commit-spam',
+  'last-round-only',
+  'stonewall',
+  'nash-stubborn',
+  'oracle',
+] as const;
+export type BalanceStrategy = (typeof BALANCE_STRATEGIES)[number];
 
 /** The seeds of a series: `deriveSeed(base, k)` for k = 0 … count − 1. */
 export const seedSeries = (count: number, base = BALANCE_SEED): string[] =>
@@ -49,85 +81,147 @@ export function playWithStrategies(
   return game;
 }
 
-export type OutcomeCounts = Record<OutcomeKind, number>;
-
-export interface ComputerGames {
-  readonly games: number;
-  readonly deals: number;
-  readonly dealRate: number;
-  /** Mean round in which the games ended (signed or collapsed). */
-  readonly meanRound: number;
-  readonly outcomes: OutcomeCounts;
-  /** Share of deals that end in renewed war in the stress test. */
-  readonly warShareOfDeals: number;
-  readonly meanScore: ByParty<number>;
-}
-
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Computer negotiators at every seat, one game per seed. */
-export function computerGames(
-  level: Level,
-  seeds: readonly string[],
-  difficulty: Difficulty = DEFAULT_DIFFICULTY,
-): ComputerGames {
-  const outcomes: OutcomeCounts = { lasting: 0, uneasy: 0, renewedWar: 0, noDeal: 0 };
-  const scores = byParty(() => 0);
-  let rounds = 0;
-  for (const seed of seeds) {
-    const game = playWithStrategies(level, seed, {}, difficulty);
-    const outcome = game.outcome!;
-    outcomes[outcome.kind]++;
-    rounds += game.round;
-    for (const p of PARTIES) scores[p] += outcome.scores[p];
+/** The start of a game (for packages chosen before play: the Nash point, the ideals). */
+const startState = (level: Level): GameState =>
+  createInitialState(level, { seed: BALANCE_SEED, difficulty: 'normal', seats: seatsFor([]) });
+
+/** The start-of-game Nash package (score space), or the best-total package if there is none. */
+export function startNash(level: Level): Package {
+  const a = analyse(level, startState(level), null);
+  return packageAt(level, (a.nash ?? a.maxTotal).package);
+}
+
+function strategyFor(level: Level, name: BalanceStrategy): Strategy {
+  switch (name) {
+    case 'accept-all':
+      return naiveAccept;
+    case 'reject-all':
+      return rejectAll;
+    case 'principled':
+      return principled;
+    case 'pressure-spam':
+      return pressureSpam;
+    case 'commit-spam':
+      return commitSpam;
+    case 'last-round-only':
+      return lastRoundOnly;
+    case 'stonewall':
+      return stonewall;
+    case 'nash-stubborn':
+      return nashStubborn(startNash(level));
+    case 'oracle':
+      return oracle;
   }
-  const games = seeds.length;
-  const deals = games - outcomes.noDeal;
-  return {
-    games,
-    deals,
-    dealRate: round3(deals / games),
-    meanRound: round1(rounds / games),
-    outcomes,
-    warShareOfDeals: deals === 0 ? 0 : round3(outcomes.renewedWar / deals),
-    meanScore: byParty((p) => round1(scores[p] / games)),
-  };
 }
 
-export interface SeatScores {
-  /** Mean score (0..100) of each strategy at this seat. */
-  readonly mean: Record<StrategyName, number>;
-  /** Deal rate of the games each strategy played at this seat. */
-  readonly dealRate: Record<StrategyName, number>;
+export interface SeatResult {
+  readonly meanScore: number;
+  readonly dealRate: number;
 }
 
-/** Mean score of each scripted strategy playing `seat` against computer negotiators. */
-export function strategyScores(
+interface Played {
+  readonly meanScore: number;
+  readonly dealRate: number;
+  readonly deals: number;
+  readonly early: number;
+}
+
+function playSeat(
   level: Level,
   seeds: readonly string[],
   seat: Party,
-  difficulty: Difficulty = DEFAULT_DIFFICULTY,
-): SeatScores {
-  const mean = {} as Record<StrategyName, number>;
-  const dealRate = {} as Record<StrategyName, number>;
-  for (const name of STRATEGY_NAMES) {
-    let total = 0;
-    let deals = 0;
-    for (const seed of seeds) {
-      const outcome = playWithStrategies(
-        level,
-        seed,
-        { [seat]: STRATEGIES[name] },
-        difficulty,
-      ).outcome!;
-      total += outcome.scores[seat];
-      if (outcome.kind !== 'noDeal') deals++;
+  strategy: Strategy,
+  difficulty: Difficulty,
+): Played {
+  let total = 0;
+  let deals = 0;
+  let early = 0;
+  for (const seed of seeds) {
+    const game = playWithStrategies(level, seed, { [seat]: strategy }, difficulty);
+    total += game.outcome!.scores[seat];
+    if (game.outcome!.deal) {
+      deals++;
+      if (game.round < level.spec.deadline) early++;
     }
-    mean[name] = round1(total / seeds.length);
-    dealRate[name] = round3(deals / seeds.length);
   }
-  return { mean, dealRate };
+  return {
+    meanScore: round1(total / seeds.length),
+    dealRate: round3(deals / seeds.length),
+    deals,
+    early,
+  };
+}
+
+export interface ComputerOnly {
+  readonly games: number;
+  readonly dealRate: number;
+  readonly earlyDealShare: number;
+  readonly distinctDeals: number;
+  /** Different signed packages among the first 100 seeds, per 100 seeds. */
+  readonly distinctPer100: number;
+  readonly topDealShare: number;
+  /** Rejections by a computer that named issues, and how many of those a fix would turn. */
+  readonly explained: number;
+  readonly explainedAccepted: number;
+}
+
+/**
+ * Computer negotiators at every seat, one game per seed, move by move so that each rejection's
+ * explanation can be checked: give the computer its best feasible options on the issues it named
+ * (the best package, for it, that changes only those issues and that no party vetoes), at the same
+ * moment, and see whether it accepts.
+ */
+export function computerOnly(
+  level: Level,
+  seeds: readonly string[],
+  difficulty: Difficulty = DEFAULT_DIFFICULTY,
+): ComputerOnly {
+  let deals = 0;
+  let early = 0;
+  let explained = 0;
+  let explainedAccepted = 0;
+  const counts = new Map<number, number>();
+  const first100 = new Set<number>();
+  for (const [k, seed] of seeds.entries()) {
+    let game = createInitialState(level, { seed, difficulty, seats: seatsFor([]) });
+    for (let move = computerMove(level, game); move; move = computerMove(level, game)) {
+      if (move.type === 'RESPOND' && !move.accept) {
+        const response = respond(level, game, move.party, game.table!.package);
+        if (response.issues && response.issues.length > 0) {
+          explained++;
+          const fix = bestOnIssues(
+            level,
+            move.party,
+            game.parties[move.party],
+            game.table!.package,
+            response.issues,
+          );
+          if (fix && respond(level, game, move.party, fix.package).accept) explainedAccepted++;
+        }
+      }
+      game = stepComputer(level, game);
+    }
+    if (game.outcome?.deal) {
+      deals++;
+      if (game.round < level.spec.deadline) early++;
+      const n = packageIndex(level, game.outcome.deal);
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+      if (k < 100) first100.add(n);
+    }
+  }
+  return {
+    games: seeds.length,
+    dealRate: round3(deals / seeds.length),
+    earlyDealShare: deals === 0 ? 0 : round3(early / deals),
+    distinctDeals: counts.size,
+    distinctPer100: round1((100 * first100.size) / Math.min(100, seeds.length)),
+    topDealShare: deals === 0 ? 0 : round3(Math.max(...counts.values()) / deals),
+    explained,
+    explainedAccepted,
+  };
 }
 
 export interface Candidate {
@@ -137,137 +231,217 @@ export interface Candidate {
 }
 
 /**
- * Packages worth trying as a fixed proposal: each party's ideal among the packages no party vetoes,
- * the Nash bargaining point and the package with the largest total utility (at the start).
+ * Packages worth trying as a take-it-or-leave-it offer: each party's ideal among the packages no
+ * party vetoes, the Nash bargaining point and the package with the largest total (at the start).
  */
 export function fixedCandidates(level: Level): Candidate[] {
-  const state = createInitialState(level, {
-    seed: BALANCE_SEED,
-    difficulty: DEFAULT_DIFFICULTY,
-    seats: seatsFor([]),
-  });
+  const state = startState(level);
   const out: Candidate[] = [];
   const add = (name: string, pkg: Package) => {
     if (!out.some((c) => c.package.join() === pkg.join())) out.push({ name, package: pkg });
   };
-  // Each party's ideal among the packages no one vetoes (its own may cross another's hard line).
   for (const party of PARTIES)
-    add(`ideal:${party}`, idealPackage(level, state, party, vetoAll(level)));
+    add(`ideal:${party}`, idealPackage(level, state, party, anyVeto(level)));
   const analysis = analyse(level, state, null);
   if (analysis.nash) add('nash', packageAt(level, analysis.nash.package));
   add('max-total', packageAt(level, analysis.maxTotal.package));
   return out;
 }
 
-const vetoCache = new WeakMap<Level, Uint8Array>();
-/** 1 where any party's hard red line vetoes the package. */
-function vetoAll(level: Level): Uint8Array {
-  let v = vetoCache.get(level);
-  if (!v) {
-    v = new Uint8Array(level.packageCount);
-    for (const p of PARTIES) for (let n = 0; n < v.length; n++) v[n]! |= level.hardVeto[p][n]!;
-    vetoCache.set(level, v);
-  }
-  return v;
-}
-
-export interface FixedResult {
+export interface TakeItOrLeaveIt {
+  /** The candidate that scored best for the seat. */
   readonly candidate: string;
-  readonly package: Record<string, string>;
-  /** Per seat: share of seeds in which that seat tabled this package and it was signed. */
-  readonly signedShare: Partial<ByParty<number>>;
-  /** The best of those shares. */
-  readonly best: number;
-}
-
-export interface FixedProposals {
-  readonly games: number;
-  readonly candidates: readonly FixedResult[];
-  /** The most successful candidate and seat. */
-  readonly best: { readonly candidate: string; readonly seat: Party; readonly share: number };
-}
-
-/**
- * For each candidate package and each seat that may table it: a seat that tables the package
- * every time it is its turn and accepts everything else, the others computer negotiators. Counts
- * the seeds in which that seat's own proposal of the package is signed (a deal reached on someone
- * else's proposal is the computers' doing, not the fixed proposal's).
- */
-export function fixedProposals(
-  level: Level,
-  seeds: readonly string[],
-  difficulty: Difficulty = DEFAULT_DIFFICULTY,
-): FixedProposals {
-  const start = createInitialState(level, {
-    seed: BALANCE_SEED,
-    difficulty,
-    seats: seatsFor([]),
-  });
-  const candidates: FixedResult[] = [];
-  let best = { candidate: '', seat: PARTIES[0] as Party, share: -1 };
-  for (const candidate of fixedCandidates(level)) {
-    const signedShare: Partial<ByParty<number>> = {};
-    const key = candidate.package.join();
-    for (const seat of PARTIES) {
-      if (!mayTable(level, start, seat, candidate.package)) continue;
-      const strategy = fixedProposal(candidate.package);
-      let signed = 0;
-      for (const seed of seeds) {
-        const game = playWithStrategies(level, seed, { [seat]: strategy }, difficulty);
-        const signing = game.history.at(-1)?.proposal;
-        if (game.outcome!.deal && signing?.proposer === seat && signing.package.join() === key)
-          signed++;
-      }
-      const share = round3(signed / seeds.length);
-      signedShare[seat] = share;
-      if (share > best.share) best = { candidate: candidate.name, seat, share };
-    }
-    candidates.push({
-      candidate: candidate.name,
-      package: packageToRecord(level, candidate.package),
-      signedShare,
-      best: Math.max(0, ...Object.values(signedShare)),
-    });
-  }
-  return { games: seeds.length, candidates, best };
+  readonly signedRate: number;
+  readonly meanScore: number;
 }
 
 export interface BalanceOptions {
-  /** Seeds for the computer-only games (default 500). */
-  readonly seeds: number;
-  /** Seeds per strategy and seat (default 100). */
-  readonly strategySeeds: number;
-  /** Seeds per fixed proposal and seat (default 100). */
-  readonly fixedSeeds: number;
+  /** Games per measurement (computer-only games, and per strategy, seat and difficulty). */
+  readonly games: number;
   readonly baseSeed: string;
-  readonly difficulty: Difficulty;
 }
 
-export const DEFAULT_BALANCE: BalanceOptions = {
-  seeds: 500,
-  strategySeeds: 100,
-  fixedSeeds: 100,
-  baseSeed: BALANCE_SEED,
-  difficulty: DEFAULT_DIFFICULTY,
-};
+export const DEFAULT_BALANCE: BalanceOptions = { games: 100, baseSeed: BALANCE_SEED };
 
 export interface LevelBalance {
   readonly level: string;
-  readonly computer: ComputerGames;
-  readonly strategySeeds: number;
-  readonly strategies: ByParty<SeatScores>;
-  readonly fixed: FixedProposals;
+  readonly games: number;
+  readonly dealRate: number;
+  readonly earlyDealShare: number;
+  readonly distinctDeals: number;
+  readonly distinctPer100: number;
+  readonly topDealShare: number;
+  /** Share of principled games (all seats) signed before the final round, over their deals. */
+  readonly principledEarlyDealShare: number;
+  /** Share of named-issue rejections that the best feasible fix on those issues turns. */
+  readonly explanationsTrue: number;
+  readonly explanations: number;
+  readonly strategies: Record<BalanceStrategy, ByParty<SeatResult>>;
+  readonly takeItOrLeaveIt: ByParty<TakeItOrLeaveIt>;
+  readonly difficulty: Record<Difficulty, ByParty<number>>;
 }
 
 export function measureLevel(level: Level, options: Partial<BalanceOptions> = {}): LevelBalance {
   const o = { ...DEFAULT_BALANCE, ...options };
-  const seeds = seedSeries(o.seeds, o.baseSeed);
-  const strategySeeds = seedSeries(o.strategySeeds, o.baseSeed);
+  const seeds = seedSeries(o.games, o.baseSeed);
+  const computer = computerOnly(level, seeds);
+  const strategies = {} as Record<BalanceStrategy, ByParty<SeatResult>>;
+  let principledDeals = 0;
+  let principledEarly = 0;
+  const principledNormal = {} as ByParty<number>;
+  for (const name of BALANCE_STRATEGIES) {
+    const strategy = strategyFor(level, name);
+    const bySeat = {} as ByParty<SeatResult>;
+    for (const seat of PARTIES) {
+      const played = playSeat(level, seeds, seat, strategy, DEFAULT_DIFFICULTY);
+      bySeat[seat] = { meanScore: played.meanScore, dealRate: played.dealRate };
+      if (name === 'principled') {
+        principledDeals += played.deals;
+        principledEarly += played.early;
+        principledNormal[seat] = played.meanScore;
+      }
+    }
+    strategies[name] = bySeat;
+  }
+  const start = startState(level);
+  const tioli = {} as ByParty<TakeItOrLeaveIt>;
+  const candidates = fixedCandidates(level);
+  for (const seat of PARTIES) {
+    let best: TakeItOrLeaveIt = { candidate: 'none', signedRate: 0, meanScore: -1 };
+    for (const c of candidates) {
+      if (!mayTable(level, start, seat, c.package)) continue;
+      const played = playSeat(level, seeds, seat, takeItOrLeaveIt(c.package), DEFAULT_DIFFICULTY);
+      if (played.meanScore > best.meanScore)
+        best = { candidate: c.name, signedRate: played.dealRate, meanScore: played.meanScore };
+    }
+    tioli[seat] = best;
+  }
+  const difficulty = {} as Record<Difficulty, ByParty<number>>;
+  for (const d of DIFFICULTIES) {
+    const bySeat = {} as ByParty<number>;
+    for (const seat of PARTIES)
+      bySeat[seat] =
+        d === DEFAULT_DIFFICULTY
+          ? principledNormal[seat]
+          : playSeat(level, seeds, seat, principled, d).meanScore;
+    difficulty[d] = bySeat;
+  }
   return {
     level: level.id,
-    computer: computerGames(level, seeds, o.difficulty),
-    strategySeeds: strategySeeds.length,
-    strategies: byParty((seat) => strategyScores(level, strategySeeds, seat, o.difficulty)),
-    fixed: fixedProposals(level, seedSeries(o.fixedSeeds, o.baseSeed), o.difficulty),
+    games: o.games,
+    dealRate: computer.dealRate,
+    earlyDealShare: computer.earlyDealShare,
+    distinctDeals: computer.distinctDeals,
+    distinctPer100: computer.distinctPer100,
+    topDealShare: computer.topDealShare,
+    principledEarlyDealShare: principledDeals === 0 ? 0 : round3(principledEarly / principledDeals),
+    explanationsTrue:
+      computer.explained === 0 ? 1 : round3(computer.explainedAccepted / computer.explained),
+    explanations: computer.explained,
+    strategies,
+    takeItOrLeaveIt: tioli,
+    difficulty,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bands.
+// ---------------------------------------------------------------------------------------------
+
+export interface Band {
+  readonly name: string;
+  readonly level: string;
+  readonly seat?: Party;
+  readonly value: number;
+  /** The limit, as text: `>= 5`, `<= 0.7`, `0.25..0.85`. */
+  readonly limit: string;
+  readonly pass: boolean;
+}
+
+export const BAND_LIMITS = {
+  thoughtfulMargin: 5,
+  exploitMargin: 3,
+  ultimatumMax: 0.7,
+  earlyMin: 0.3,
+  distinctPer100Min: 5,
+  topShareMax: 0.5,
+  difficultySpreadMin: 4,
+  dealRateMain: [0.25, 0.85] as const,
+  tutorialDealRateMin: 0.9,
+  explanationsMin: 0.6,
+} as const;
+
+export function bands(results: readonly LevelBalance[]): Band[] {
+  const L = BAND_LIMITS;
+  const out: Band[] = [];
+  const atLeast = (name: string, level: string, value: number, min: number, seat?: Party) =>
+    out.push({
+      name,
+      level,
+      ...(seat ? { seat } : {}),
+      value: round3(value),
+      limit: `>= ${min}`,
+      pass: value >= min - 1e-9,
+    });
+  const atMost = (name: string, level: string, value: number, max: number, seat?: Party) =>
+    out.push({
+      name,
+      level,
+      ...(seat ? { seat } : {}),
+      value: round3(value),
+      limit: `<= ${max}`,
+      pass: value <= max + 1e-9,
+    });
+  for (const r of results) {
+    const main = MAIN_LEVELS.includes(r.level);
+    for (const seat of PARTIES) {
+      const s = (name: BalanceStrategy) => r.strategies[name][seat].meanScore;
+      const naive = Math.max(s('accept-all'), s('reject-all'));
+      atLeast('thoughtful beats naive', r.level, s('principled') - naive, L.thoughtfulMargin, seat);
+      const tricks = BALANCE_STRATEGIES.filter((n) => n !== 'oracle' && n !== 'principled').map(
+        (n) => s(n),
+      );
+      const best = Math.max(...tricks, r.takeItOrLeaveIt[seat].meanScore);
+      atMost('no cheap exploit', r.level, best - s('principled'), L.exploitMargin, seat);
+      atMost('no ultimatum', r.level, r.takeItOrLeaveIt[seat].signedRate, L.ultimatumMax, seat);
+      const d = r.difficulty;
+      const monotone = d.easy[seat] > d.normal[seat] && d.normal[seat] > d.hard[seat];
+      out.push({
+        name: 'difficulty is monotone',
+        level: r.level,
+        seat,
+        value: round1(d.easy[seat] - d.hard[seat]),
+        limit: `easy > normal > hard, easy - hard >= ${L.difficultySpreadMin}`,
+        pass: monotone && d.easy[seat] - d.hard[seat] >= L.difficultySpreadMin,
+      });
+    }
+    if (main) {
+      atLeast('deals before the deadline (computer-only)', r.level, r.earlyDealShare, L.earlyMin);
+      atLeast(
+        'deals before the deadline (principled)',
+        r.level,
+        r.principledEarlyDealShare,
+        L.earlyMin,
+      );
+      atLeast(
+        'variety: different deals per 100 seeds',
+        r.level,
+        r.distinctPer100,
+        L.distinctPer100Min,
+      );
+      atMost('variety: top deal share', r.level, r.topDealShare, L.topShareMax);
+      const [lo, hi] = L.dealRateMain;
+      out.push({
+        name: 'deal rate, main levels',
+        level: r.level,
+        value: r.dealRate,
+        limit: `${lo}..${hi}`,
+        pass: r.dealRate >= lo && r.dealRate <= hi,
+      });
+    }
+    if (r.level === 'tutorial')
+      atLeast('tutorial deal rate', r.level, r.dealRate, L.tutorialDealRateMin);
+    atLeast('explanations are true', r.level, r.explanationsTrue, L.explanationsMin);
+  }
+  return out;
 }

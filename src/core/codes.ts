@@ -110,6 +110,8 @@ export const cleanName = (input: string): string => cleanText(input, MAX_NAME_LE
 //   P<party><one digit per issue>  proposal        A<party> accept        R<party> reject
 //   X<party> pass    F<party><target> pressure    I<party><target> incentive
 //   C<party><issue> public commitment
+//   K<party><red line or z><issue><option>[<issue><option>]  reject citing a red line (z: none),
+//                                                            with an optional counter-proposal
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -127,7 +129,13 @@ function encodeMove(move: Move): string {
     case 'PROPOSE':
       return `P${p}${move.package.map((o) => digit(o, 'option')).join('')}`;
     case 'RESPOND':
-      return `${move.accept ? 'A' : 'R'}${p}`;
+      if (move.cite === undefined && move.amend === undefined)
+        return `${move.accept ? 'A' : 'R'}${p}`;
+      return `K${p}${move.cite === undefined ? 'z' : digit(move.cite, 'red line')}${(
+        move.amend ?? []
+      )
+        .map((a) => digit(a.issue, 'issue') + digit(a.option, 'option'))
+        .join('')}`;
     case 'SIDE_MOVE': {
       const m = move.move;
       switch (m.kind) {
@@ -144,7 +152,7 @@ function encodeMove(move: Move): string {
   }
 }
 
-const MOVE_TOKEN = /([PARXFIC])([0-3])([0-9a-z]*)/y;
+const MOVE_TOKEN = /([PARXFICK])([0-3])([0-9a-z]*)/y;
 
 /** Reads moves one token at a time; more than MAX_MOVES is refused as soon as it is seen. */
 function decodeMoves(text: string): Move[] | 'too-many' | null {
@@ -172,6 +180,22 @@ function decodeMoves(text: string): Move[] | 'too-many' | null {
         if (rest !== '') return null;
         moves.push({ type: 'RESPOND', party, accept: type === 'A' });
         break;
+      case 'K': {
+        if (rest.length < 1 || rest.length % 2 !== 1) return null;
+        const cite = rest[0] === 'z' ? undefined : DIGITS.indexOf(rest[0]!);
+        const amend = [];
+        for (let k = 1; k < rest.length; k += 2)
+          amend.push({ issue: DIGITS.indexOf(rest[k]!), option: DIGITS.indexOf(rest[k + 1]!) });
+        if (cite === undefined && amend.length === 0) return null;
+        moves.push({
+          type: 'RESPOND',
+          party,
+          accept: false,
+          ...(cite !== undefined ? { cite } : {}),
+          ...(amend.length > 0 ? { amend } : {}),
+        });
+        break;
+      }
       case 'X':
         if (rest !== '') return null;
         moves.push({ type: 'SIDE_MOVE', party, move: { kind: 'pass' } });

@@ -25,7 +25,7 @@ import {
   tableProposal,
   type GameSetup,
 } from './rules';
-import type { GameState, Move, SideMove } from './state';
+import { MAX_AMENDMENTS, type GameState, type Move, type SideMove } from './state';
 
 /** Where a game stands. It is worked out from the state alone, in one place. */
 export type Phase = 'proposal' | 'responses' | 'sideMoves' | 'signed' | 'collapsed';
@@ -77,7 +77,26 @@ export const moveSchema = z.discriminatedUnion('type', [
       package: z.array(z.number().int().min(0).max(255)).max(64),
     })
     .strict(),
-  z.object({ type: z.literal('RESPOND'), party: partySchema, accept: z.boolean() }).strict(),
+  z
+    .object({
+      type: z.literal('RESPOND'),
+      party: partySchema,
+      accept: z.boolean(),
+      cite: z.number().int().min(0).max(35).optional(),
+      amend: z
+        .array(
+          z
+            .object({
+              issue: z.number().int().min(0).max(35),
+              option: z.number().int().min(0).max(35),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(MAX_AMENDMENTS)
+        .optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('SIDE_MOVE'), party: partySchema, move: sideMoveSchema }).strict(),
 ]);
 
@@ -105,6 +124,8 @@ export type MoveErrorCode =
   | 'proposal/invalid-package'
   | 'proposal/violates-red-line'
   | 'response/violates-red-line'
+  | 'response/bad-cite'
+  | 'response/bad-amendment'
   | 'side-move/not-allowed'
   | 'side-move/already-moved'
   | 'side-move/bad-target'
@@ -171,9 +192,11 @@ export function checkMove(level: Level, game: GameState, move: Move): Result<Mov
       return err(refuse('proposal/invalid-package', sentence(e.message)));
     }
     case 'RESPOND': {
-      const checked = checkResponse(level, game, party, move.accept);
+      const checked = checkResponse(level, game, party, move.accept, move.cite, move.amend);
       if (checked.ok) return ok(move);
-      return err(refuse('response/violates-red-line', sentence(checked.error.message)));
+      const code =
+        checked.error.code === 'response/not-awaited' ? 'move/not-your-turn' : checked.error.code;
+      return err(refuse(code, sentence(checked.error.message)));
     }
     case 'SIDE_MOVE': {
       const checked = checkSideMove(level, game, party, move.move);
@@ -210,7 +233,7 @@ function play(level: Level, game: GameState, move: Move, byComputer: boolean): G
     case 'RESPOND': {
       const response = byComputer
         ? respond(level, next, move.party, next.table!.package)
-        : humanResponse(level, next, move.party, move.accept);
+        : humanResponse(level, next, move.party, move.accept, move.cite, move.amend);
       next = recordResponse(level, next, move.party, response);
       if (!everyoneResponded(next)) return next;
       return everyoneAccepted(next) ? signDeal(level, next) : next;
@@ -230,7 +253,13 @@ const copyMove = (move: Move): Move =>
   move.type === 'PROPOSE'
     ? { type: 'PROPOSE', party: move.party, package: [...move.package] }
     : move.type === 'RESPOND'
-      ? { type: 'RESPOND', party: move.party, accept: move.accept }
+      ? {
+          type: 'RESPOND',
+          party: move.party,
+          accept: move.accept,
+          ...(move.cite !== undefined ? { cite: move.cite } : {}),
+          ...(move.amend !== undefined ? { amend: move.amend.map((a) => ({ ...a })) } : {}),
+        }
       : { type: 'SIDE_MOVE', party: move.party, move: { ...move.move } };
 
 /** The next computer seat due to move, or null when only people (or nobody) are due. */

@@ -1,15 +1,17 @@
 // Computer negotiators: deterministic decisions from the game state alone.
-import { packageAt, type Level, type Package } from './level/level';
+import { packageAt, packageIndex, type Level, type Package } from './level/level';
 import { PARTIES, type Party } from './parties';
 import { checkSideMove } from './rules';
 import type { GameState, Proposal, Response, SideMove } from './state';
+import { MAX_AMENDMENTS } from './state';
 import {
+  bestOnIssues,
   contributionTable,
   issueNames,
-  shortfallIssues,
   crossedRedLines,
   effectiveWeights,
   penaltyTable,
+  sideOf,
   targetUtility,
   utility,
 } from './utility';
@@ -18,12 +20,108 @@ import {
 export const dealValue = (level: Level, state: GameState, party: Party, pkg: Package): number =>
   utility(level, party, state.parties[party], pkg) + state.parties[party].dealBonus;
 
-/** How a computer delegation answers a package on the table. */
+/** What would close the gap: a few issues, changed to the party's best feasible options. */
+export interface GapFix {
+  readonly issues: readonly number[];
+  readonly package: readonly number[];
+}
+
+/**
+ * The smallest set of issues (at most three) whose best feasible options would make the package
+ * meet the party's target, or null when no such set exists. Among sets of one size, the one that
+ * leaves the party best off.
+ */
+export function closingFix(
+  level: Level,
+  state: GameState,
+  party: Party,
+  pkg: Package,
+  target: number,
+): GapFix | null {
+  const ps = state.parties[party];
+  const need = target - ps.dealBonus - 1e-9;
+  const own = contributionTable(level, party, effectiveWeights(level, party, ps));
+  const penalty = penaltyTable(level, party, ps);
+  const singles = level.issues
+    .map((_, i) => ({ i, best: bestOnIssues(level, party, ps, pkg, [i], own, penalty) }))
+    .filter((x) => x.best !== null)
+    .sort((a, b) => b.best!.utility - a.best!.utility || a.i - b.i);
+  if (singles.length === 0) return null;
+  const first = singles[0]!;
+  if (first.best!.utility >= need) return { issues: [first.i], package: first.best!.package };
+  const top = singles.slice(0, 5).map((x) => x.i);
+  for (const size of [2, 3]) {
+    let found: GapFix | null = null;
+    let foundU = -Infinity;
+    const pick = (from: number, chosen: number[]): void => {
+      if (chosen.length === size) {
+        const best = bestOnIssues(level, party, ps, pkg, chosen, own, penalty);
+        if (best && best.utility >= need && best.utility > foundU) {
+          const changed = chosen.filter((i) => best.package[i] !== pkg[i]).sort((x, y) => x - y);
+          found = { issues: changed, package: best.package };
+          foundU = best.utility;
+        }
+        return;
+      }
+      for (let k = from; k < top.length; k++) pick(k + 1, [...chosen, top[k]!]);
+    };
+    pick(0, []);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Whether a package crosses a hard red line the proposer knows about (its own, or one made known). */
+const crossesKnownHard = (level: Level, state: GameState, party: Party, pkg: Package): boolean =>
+  PARTIES.some((p) =>
+    level.parties[p].redLines.some(
+      (l) => l.hard && (p === party || state.parties[p].known[l.index]) && l.crosses(pkg),
+    ),
+  );
+
+/** What a delegation asks on top of its target for an offer its proposer has tabled before unchanged. */
+export const REPEAT_PREMIUM = 0.05;
+
+/**
+ * Take-it-or-leave-it does not pay: a package its proposer tabled before, word for word, is met
+ * with a premium on top of the target (the proposer has shown it will not move).
+ */
+export function repeatPremium(level: Level, state: GameState, pkg: Package): number {
+  const proposer = state.table?.proposer;
+  if (proposer === undefined) return 0;
+  const key = pkg.join();
+  return state.history.some(
+    (r) => r.proposal.proposer === proposer && r.proposal.package.join() === key,
+  )
+    ? REPEAT_PREMIUM
+    : 0;
+}
+
+/** Whether every other party is estimated, from what is public, to accept the package. */
+function othersLikely(level: Level, state: GameState, party: Party, pkg: Package): boolean {
+  const others = PARTIES.filter((p) => p !== party);
+  const { estimates, penalties } = publicEstimates(level, state, others);
+  const n = packageIndex(level, pkg);
+  const width = level.issues.length;
+  return others.every((p, j) => {
+    let e = -penalties[j]![level.firmMask[p][n]!]!;
+    for (let i = 0; i < width; i++) e += estimates[j]![level.cells[n * width + i]!]!;
+    return e >= state.beliefs[p].threshold - state.parties[p].dealBonus;
+  });
+}
+
+/**
+ * How a computer delegation answers a package on the table. It accepts what meets its target and
+ * crosses none of its hard red lines. A rejection names what is in the way and nothing else: a hard
+ * red line; a crossed firm red line when it is part of the gap; and the issues (only those that can
+ * still improve) whose best feasible options would close the gap. When one or two changes would
+ * do, it also makes them as a counter-proposal.
+ */
 export function respond(level: Level, state: GameState, party: Party, pkg: Package): Response {
   const crossed = crossedRedLines(level, party, pkg);
   const hard = crossed.find((line) => line.hard);
   if (hard) return { accept: false, says: hard.says, redLine: hard.id };
-  const target = targetUtility(state, level, party);
+  const target = targetUtility(state, level, party) + repeatPremium(level, state, pkg);
   const value = dealValue(level, state, party, pkg);
   if (value >= target - 1e-9) {
     const best = strongestIssue(level, state, party, pkg);
@@ -35,13 +133,38 @@ export function respond(level: Level, state: GameState, party: Party, pkg: Packa
           : `We can accept this. ${level.issues[best]!.name} is right.`,
     };
   }
-  // A firm line is named when crossing it is what makes the package fall short.
-  const firm = crossed.find(
-    (line) => value + line.penalty * state.parties[party].penaltyFactors[line.index]! >= target,
-  );
-  if (firm) return { accept: false, says: firm.says, redLine: firm.id };
-  const issues = shortfallIssues(level, state, party, pkg);
-  return { accept: false, says: `Not enough for us on ${issueNames(level, issues)}.`, issues };
+  const fix = closingFix(level, state, party, pkg, target);
+  const factors = state.parties[party].penaltyFactors;
+  const firm = crossed.filter((line) => line.penalty * factors[line.index]! > 0.005);
+  // A firm line is part of the gap when the fix uncrosses it, or when no fix exists and the
+  // penalty is at least a share of the gap.
+  const inGap = fix
+    ? firm.find((line) => !line.crosses(fix.package))
+    : firm.find((line) => line.penalty * factors[line.index]! >= (target - value) / 3);
+  if (!fix) {
+    if (inGap) return { accept: false, says: inGap.says, redLine: inGap.id };
+    return {
+      accept: false,
+      says: 'This is too far from what we need: no change of one or two terms would do.',
+    };
+  }
+  const amend =
+    fix.issues.length <= MAX_AMENDMENTS &&
+    state.round < level.spec.deadline &&
+    !crossesKnownHard(level, state, party, fix.package) &&
+    othersLikely(level, state, party, fix.package)
+      ? { amend: fix.issues.map((i) => ({ issue: i, option: fix.package[i]! })) }
+      : {};
+  const what = `Not enough for us on ${issueNames(level, fix.issues)}.`;
+  return inGap
+    ? {
+        accept: false,
+        says: `${inGap.says} ${what}`,
+        redLine: inGap.id,
+        issues: fix.issues,
+        ...amend,
+      }
+    : { accept: false, says: what, issues: fix.issues, ...amend };
 }
 
 function strongestIssue(level: Level, state: GameState, party: Party, pkg: Package): number | null {
@@ -254,16 +377,38 @@ export function chooseSideMove(level: Level, state: GameState, party: Party): Si
   return checkSideMove(level, state, party, move).ok ? move : { kind: 'pass' };
 }
 
+/**
+ * Side moves the way the delegations would use them. Each presses the other side of the table
+ * when it blocks (a firm red line first), never its own allies, and not past the point where
+ * pressure stops working; the United States and Europe pay for an ally that holds out alone;
+ * everyone commits in public once, early, on what it says matters most.
+ */
 function preferredSideMove(level: Level, state: GameState, party: Party): SideMove {
   const rejecting = PARTIES.filter((p) => p !== party && state.responses[p]?.accept === false);
-  const blockedByFirm = rejecting.find((p) => {
+  const firmLine = (p: Party) => {
     const id = state.responses[p]?.redLine;
     return id !== undefined && level.parties[p].redLines.some((l) => l.id === id && !l.hard);
-  });
-  if (blockedByFirm) return { kind: 'pressure', target: blockedByFirm };
+  };
+  const opponents = rejecting.filter((p) => sideOf(p) !== sideOf(party));
+  const target = opponents.find(firmLine) ?? opponents[0];
+  if (
+    target !== undefined &&
+    state.parties[target].pressed < 3 &&
+    (party !== 'ukraine' || firmLine(target))
+  )
+    return { kind: 'pressure', target };
   const ownAccepted = state.responses[party]?.accept === true;
-  const holdout = rejecting.filter((p) => state.responses[p]?.redLine === undefined);
-  if (ownAccepted && holdout.length === 1 && state.parties[party].dealBonus > -0.09)
-    return { kind: 'incentive', target: holdout[0]! };
+  const lone = rejecting.length === 1 ? rejecting[0]! : undefined;
+  if (
+    ownAccepted &&
+    lone !== undefined &&
+    sideOf(lone) === sideOf(party) &&
+    (party === 'us' || party === 'europe') &&
+    state.parties[party].dealBonus > -0.06
+  )
+    return { kind: 'incentive', target: lone };
+  const priority = level.parties[party].priorities[0];
+  if (state.round <= 2 && priority !== undefined && state.parties[party].commitments.length === 0)
+    return { kind: 'commitment', issue: priority };
   return { kind: 'pass' };
 }

@@ -3,10 +3,26 @@ import { isPackage, type Level, type Package } from './level/level';
 import type { EffectSpec } from './level/schema';
 import { PARTIES, byParty, type ByParty, type Difficulty, type Party } from './parties';
 import { err, ok, type Result } from './result';
-import { rngFromSeed, shuffle } from './rng';
+import { drawInt, rngFromSeed, shuffle } from './rng';
 import { computeOutcome } from './scoring';
-import type { Belief, GameState, PartyState, Proposal, Response, Seat, SideMove } from './state';
-import { contributionTable, issueNames, shortfallIssues } from './utility';
+import {
+  MAX_AMENDMENTS,
+  type Amendment,
+  type Belief,
+  type GameState,
+  type PartyState,
+  type Proposal,
+  type Response,
+  type Seat,
+  type SideMove,
+} from './state';
+import {
+  FINAL_MARGIN,
+  contributionTable,
+  issueNames,
+  seatDifficulty,
+  shortfallIssues,
+} from './utility';
 
 export interface GameSetup {
   readonly seed: string;
@@ -20,6 +36,21 @@ const BELIEF_END = 0.35;
 const RESERVATION_MAX = 0.95;
 /** Incentives can sweeten a deal only so far: side payments do not buy a party outright. */
 const MAX_DEAL_BONUS = 0.08;
+/** What one incentive moves from the giver to the target (in utility, if a deal is signed). */
+export const INCENTIVE = 0.03;
+/** The first pressure on a party lowers its no-deal value by this much; each later one by half. */
+export const PRESSURE = 0.03;
+/** What pressing costs the presser in goodwill (utility in any deal). */
+export const PRESSURE_GOODWILL = 0.01;
+/**
+ * The opponent model's error about a person's threshold, by difficulty: on easy the computers
+ * think the person needs more than it does, on hard a little less (they push).
+ */
+const MODEL_BIAS: Record<Difficulty, number> = { easy: 0.1, normal: 0, hard: -0.08 };
+/** A computer's private last round is the deadline minus 0…PATIENCE_SPREAD rounds. */
+const PATIENCE_SPREAD = 2;
+/** A computer's private reservation value is the level's ± this many hundredths. */
+const RESERVATION_SPREAD = 3;
 
 export const seatsFor = (humans: readonly Party[]): ByParty<Seat> =>
   byParty((party) => (humans.includes(party) ? 'human' : 'computer'));
@@ -29,20 +60,42 @@ export function createInitialState(level: Level, setup: GameSetup): GameState {
     level.events.map((_, k) => k),
     rngFromSeed(`${setup.seed}/${level.id}`),
   );
+  // Each computer delegation's private instructions: how long it may hold out, and where exactly
+  // its reservation value lies (within a few points of the level's). Drawn from the seed alone.
+  let secret = rngFromSeed(`${setup.seed}/${level.id}/instructions`);
+  const draw = (from: number, to: number): number => {
+    const [value, next] = drawInt(secret, from, to);
+    secret = next;
+    return value;
+  };
   const parties = byParty<PartyState>((party) => {
     const model = level.parties[party];
+    const computer = setup.seats[party] === 'computer';
+    const patience = level.spec.deadline - draw(0, PATIENCE_SPREAD);
+    const jitter = (draw(0, 2 * RESERVATION_SPREAD) - RESERVATION_SPREAD) / 100;
     return {
-      reservation: model.spec.reservation,
+      reservation: computer
+        ? clamp(model.spec.reservation + jitter, 0, RESERVATION_MAX)
+        : model.spec.reservation,
+      patience: computer ? Math.max(1, patience) : level.spec.deadline,
       weightFactors: level.issues.map(() => 1),
       resolve: 0,
       penaltyFactors: model.redLines.map(() => 1),
       dealBonus: 0,
       known: model.redLines.map((line) => line.public),
+      pressed: 0,
+      commitments: [],
+      margin:
+        setup.seats[party] === 'computer'
+          ? FINAL_MARGIN[seatDifficulty(level, setup.seats, setup.difficulty, party)]
+          : 0,
     };
   });
+  // The opponents' model of a person: on easy they overrate what the person needs (and offer
+  // more), on hard they read it closely (and offer no more than needed).
   const beliefs = byParty<Belief>((party) => ({
     weights: level.issues.map((_, i) => (level.parties[party].priorities.includes(i) ? 2 : 1)),
-    threshold: BELIEF_START,
+    threshold: BELIEF_START + (setup.seats[party] === 'human' ? MODEL_BIAS[setup.difficulty] : 0),
   }));
   return {
     version: 1,
@@ -136,10 +189,17 @@ export function recordResponse(
     const index = level.parties[party].redLines.findIndex((l) => l.id === response.redLine);
     if (index >= 0 && !known[index]) known = known.map((k, i) => k || i === index);
   } else {
+    // A party that has never accepted anything tells the table nothing about its threshold by
+    // rejecting once more: stonewalling does not talk the others up.
     const named = response.issues ?? [];
+    const moved = state.history.some(
+      (r) => r.proposal.proposer !== party && r.responses[party]?.accept === true,
+    );
     nextBelief = {
       weights: belief.weights.map((w, i) => (named.includes(i) ? w * 1.3 : w)),
-      threshold: Math.min(0.95, Math.max(belief.threshold, estimated + 0.02)),
+      threshold: moved
+        ? Math.min(0.95, Math.max(belief.threshold, estimated + 0.02))
+        : belief.threshold,
     };
   }
   return {
@@ -151,19 +211,77 @@ export function recordResponse(
 }
 
 export type ResponseError = {
-  readonly code: 'response/not-awaited' | 'response/violates-red-line';
+  readonly code:
+    | 'response/not-awaited'
+    | 'response/violates-red-line'
+    | 'response/bad-cite'
+    | 'response/bad-amendment';
   readonly message: string;
 };
 
-/** A seat answers once per proposal, and cannot sign what its own hard red lines forbid. */
+/** The package on the table with the amendments applied. */
+export const amended = (pkg: Package, amend: readonly Amendment[]): number[] => {
+  const out = [...pkg];
+  for (const a of amend) out[a.issue] = a.option;
+  return out;
+};
+
+/** Why a counter-proposal is not allowed, or null when it is. */
+export function amendmentProblem(
+  level: Level,
+  state: GameState,
+  party: Party,
+  amend: readonly Amendment[],
+): string | null {
+  const pkg = state.table!.package;
+  if (amend.length < 1 || amend.length > MAX_AMENDMENTS)
+    return `a counter-proposal changes one or ${MAX_AMENDMENTS} issues`;
+  const issues = new Set<number>();
+  for (const a of amend) {
+    const issue = level.issues[a.issue];
+    if (!issue || !Number.isInteger(a.option) || a.option < 0 || a.option >= issue.options.length)
+      return 'a counter-proposal needs a valid issue and option';
+    if (issues.has(a.issue)) return 'a counter-proposal changes each issue once';
+    if (pkg[a.issue] === a.option) return `${issue.name} is already that in the package`;
+    issues.add(a.issue);
+  }
+  const counter = amended(pkg, amend);
+  const line = level.parties[party].redLines.find((l) => l.hard && l.crosses(counter));
+  if (line) return `the counter-proposal crosses your own red line (${line.says})`;
+  return null;
+}
+
+/**
+ * A seat answers once per proposal, and cannot sign what its own hard red lines forbid. A
+ * rejection may cite one of the seat's own red lines that the package crosses, and may carry a
+ * counter-proposal (one or two issues changed) that crosses none of its own hard red lines.
+ */
 export function checkResponse(
   level: Level,
   state: GameState,
   party: Party,
   accept: boolean,
+  cite?: number,
+  amend?: readonly Amendment[],
 ): Result<boolean, ResponseError> {
   if (!state.table || state.outcome || state.responses[party] !== undefined)
     return err({ code: 'response/not-awaited', message: `no answer is due from ${party}` });
+  if (cite !== undefined) {
+    const line = level.parties[party].redLines[cite];
+    if (accept || !line || !line.crosses(state.table.package))
+      return err({
+        code: 'response/bad-cite',
+        message: accept
+          ? 'only a rejection cites a red line'
+          : 'cite one of your own red lines that this package crosses',
+      });
+  }
+  if (amend !== undefined) {
+    const problem = accept
+      ? 'only a rejection carries a counter-proposal'
+      : amendmentProblem(level, state, party, amend);
+    if (problem !== null) return err({ code: 'response/bad-amendment', message: problem });
+  }
   const line = accept
     ? level.parties[party].redLines.find((l) => l.hard && l.crosses(state.table!.package))
     : undefined;
@@ -175,20 +293,32 @@ export function checkResponse(
   return ok(accept);
 }
 
-/** The response a person gives: the red line or shortfall is worked out for them. */
+/**
+ * The response a person gives. A red line is cited only when the person chooses to (a private
+ * line is revealed only then); otherwise the issues that fall short and can still improve are
+ * named. A counter-proposal is carried as given.
+ */
 export function humanResponse(
   level: Level,
   state: GameState,
   party: Party,
   accept: boolean,
+  cite?: number,
+  amend?: readonly Amendment[],
 ): Response {
   const pkg = state.table!.package;
   if (accept) return { accept: true, says: 'We accept.' };
-  const line = level.parties[party].redLines.find((l) => l.crosses(pkg));
-  if (line) return { accept: false, says: line.says, redLine: line.id };
+  const counter = amend && amend.length > 0 ? { amend: amend.map((a) => ({ ...a })) } : {};
+  const line = cite === undefined ? undefined : level.parties[party].redLines[cite];
+  if (line) return { accept: false, says: line.says, redLine: line.id, ...counter };
   const issues = shortfallIssues(level, state, party, pkg);
-  if (issues.length === 0) return { accept: false, says: 'We reject this package.' };
-  return { accept: false, says: `Not enough for us on ${issueNames(level, issues)}.`, issues };
+  if (issues.length === 0) return { accept: false, says: 'We reject this package.', ...counter };
+  return {
+    accept: false,
+    says: `Not enough for us on ${issueNames(level, issues)}.`,
+    issues,
+    ...counter,
+  };
 }
 
 export type SideMoveError = {
@@ -227,15 +357,34 @@ export function checkSideMove(
         `${level.parties[move.target].spec.name} has already received ${move.kind === 'pressure' ? 'pressure' : 'an incentive'} this round`,
       );
   }
-  if (
-    move.kind === 'commitment' &&
-    !(Number.isInteger(move.issue) && move.issue >= 0 && move.issue < level.issues.length)
-  )
-    return no('side-move/bad-issue', 'choose an issue to commit on');
+  if (move.kind === 'incentive' && state.parties[move.target].dealBonus >= MAX_DEAL_BONUS - 1e-9)
+    return no(
+      'side-move/lever-used',
+      `${level.parties[move.target].spec.name} has taken all the incentives a deal can carry`,
+    );
+  if (move.kind === 'commitment') {
+    if (!(Number.isInteger(move.issue) && move.issue >= 0 && move.issue < level.issues.length))
+      return no('side-move/bad-issue', 'choose an issue to commit on');
+    if (state.parties[party].commitments.includes(move.issue))
+      return no(
+        'side-move/lever-used',
+        `you have already committed in public on ${level.issues[move.issue]!.name}`,
+      );
+  }
   return ok(move);
 }
 
-/** Pressure softens firm red lines and lowers the target's BATNA at a small cost in goodwill. */
+/**
+ * Side moves.
+ * - Pressure lowers the target's no-deal value and softens its firm red lines, each time by half as
+ *   much as the time before (diminishing returns); at most one pressure per target per round; the
+ *   presser pays in goodwill (a small loss in any deal).
+ * - An incentive moves value: what the target gains in a deal, the giver loses (up to a cap).
+ * - A public commitment on an issue ties the committer's hands: it holds firmer (resolve), the
+ *   others believe the issue matters more to it and that it needs more, and a guarantor's
+ *   commitment adds to the deal's credibility in the stress test. It never changes how the
+ *   committer's own outcome is scored. One commitment per issue.
+ */
 export function applySideMove(
   level: Level,
   state: GameState,
@@ -246,28 +395,33 @@ export function applySideMove(
   const beliefs = { ...state.beliefs };
   const change = (p: Party, f: (ps: PartyState) => PartyState) => (parties[p] = f(parties[p]));
   switch (move.kind) {
-    case 'pressure':
+    case 'pressure': {
+      const share = Math.pow(0.5, parties[move.target].pressed);
       change(move.target, (ps) => ({
         ...ps,
-        reservation: Math.max(0, ps.reservation - 0.03),
+        pressed: ps.pressed + 1,
+        reservation: Math.max(0, ps.reservation - PRESSURE * share),
         penaltyFactors: ps.penaltyFactors.map(
           (f, i) => f * (1 - level.parties[move.target].redLines[i]!.softening),
         ),
       }));
-      change(party, (ps) => ({ ...ps, dealBonus: ps.dealBonus - 0.01 }));
+      change(party, (ps) => ({ ...ps, dealBonus: ps.dealBonus - PRESSURE_GOODWILL }));
       break;
-    case 'incentive':
-      change(move.target, (ps) => ({
-        ...ps,
-        dealBonus: Math.min(MAX_DEAL_BONUS, ps.dealBonus + 0.04),
-      }));
-      change(party, (ps) => ({ ...ps, dealBonus: ps.dealBonus - 0.03 }));
+    }
+    case 'incentive': {
+      const amount = Math.max(
+        0,
+        Math.min(INCENTIVE, MAX_DEAL_BONUS - parties[move.target].dealBonus),
+      );
+      change(move.target, (ps) => ({ ...ps, dealBonus: ps.dealBonus + amount }));
+      change(party, (ps) => ({ ...ps, dealBonus: ps.dealBonus - amount }));
       break;
+    }
     case 'commitment':
       change(party, (ps) => ({
         ...ps,
-        resolve: ps.resolve + 0.2,
-        weightFactors: ps.weightFactors.map((f, i) => (i === move.issue ? f * 1.3 : f)),
+        resolve: ps.resolve + COMMITMENT_RESOLVE,
+        commitments: [...ps.commitments, move.issue],
       }));
       beliefs[party] = {
         ...beliefs[party],
@@ -279,6 +433,9 @@ export function applySideMove(
   }
   return { ...state, parties, beliefs, sideMoves: { ...state.sideMoves, [party]: move } };
 }
+
+/** How much firmer a public commitment makes the committer (see `concessionExponent`). */
+export const COMMITMENT_RESOLVE = 0.15;
 
 function applyEffect(level: Level, state: GameState, effect: EffectSpec): GameState {
   if (effect.kind === 'clock')
@@ -350,16 +507,44 @@ export function endRound(level: Level, state: GameState): GameState {
   };
 }
 
+/** The counter-proposal that goes on the table next round: the first in turn order, if any. */
+export function pendingCounter(level: Level, state: GameState): Proposal | null {
+  if (!state.table) return null;
+  const order = level.turnOrder;
+  const start = order.indexOf(state.table.proposer);
+  for (let k = 1; k < order.length; k++) {
+    const party = order[(start + k) % order.length]!;
+    const amend = state.responses[party]?.amend;
+    if (!amend || amend.length === 0) continue;
+    const names = issueNames(
+      level,
+      amend.map((a) => a.issue),
+    );
+    return {
+      proposer: party,
+      package: amended(state.table.package, amend),
+      says: `Our counter-proposal: the same package, changed on ${names}.`,
+    };
+  }
+  return null;
+}
+
+/**
+ * The next round. A counter-proposal made in this round is tabled at once by the party that made
+ * it, and the turn order continues from that party; otherwise the next party in order proposes.
+ */
 export function startNextRound(level: Level, state: GameState): GameState {
   const order = level.turnOrder;
-  return {
+  const counter = pendingCounter(level, state);
+  const next: GameState = {
     ...state,
     round: state.round + 1,
-    proposer: order[(order.indexOf(state.proposer) + 1) % order.length]!,
+    proposer: counter?.proposer ?? order[(order.indexOf(state.proposer) + 1) % order.length]!,
     table: null,
     responses: {},
     sideMoves: {},
   };
+  return counter ? tableProposal(next, counter) : next;
 }
 
 export const everyoneAccepted = (state: GameState): boolean =>

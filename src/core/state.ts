@@ -12,6 +12,15 @@ export type SideMove =
 
 export type SideMoveKind = SideMove['kind'];
 
+/** One issue of a package changed to another option: the unit of a counter-proposal. */
+export interface Amendment {
+  readonly issue: number;
+  readonly option: number;
+}
+
+/** Most issues a counter-proposal may change. */
+export const MAX_AMENDMENTS = 2;
+
 export interface Response {
   readonly accept: boolean;
   /** One short sentence in the delegation's voice. */
@@ -20,11 +29,17 @@ export interface Response {
   readonly redLine?: string;
   /** Issue indices a "not enough" rejection names. */
   readonly issues?: readonly number[];
+  /**
+   * A counter-proposal: the package on the table with one or two issues changed. If the round
+   * ends without a deal, the first counter (in turn order after the proposer) is tabled next round
+   * by the party that made it, and the turn order continues from that party.
+   */
+  readonly amend?: readonly Amendment[];
 }
 
 export interface PartyState {
   readonly reservation: number;
-  /** Multipliers on the level's weights, changed by events and public commitments. */
+  /** Multipliers on the level's weights, changed by events only (never by the party's own moves). */
   readonly weightFactors: readonly number[];
   /** Positive: holds firmer; negative: concedes sooner. */
   readonly resolve: number;
@@ -34,6 +49,20 @@ export interface PartyState {
   readonly dealBonus: number;
   /** Red lines the other parties know about (public ones, and private ones once invoked). */
   readonly known: readonly boolean[];
+  /** How many times the party has been put under pressure (each time counts for less). */
+  readonly pressed: number;
+  /** Issues the party has made a public commitment on (at most one commitment per issue). */
+  readonly commitments: readonly number[];
+  /**
+   * What a computer delegation keeps above its reservation value even in the last round: the
+   * player's opponents keep more on harder difficulties. 0 for people.
+   */
+  readonly margin: number;
+  /**
+   * The round by which a computer delegation's instructions let it come down to its floor: private,
+   * drawn from the seed, at most the deadline. The deadline for people.
+   */
+  readonly patience: number;
 }
 
 /** What every party can infer about a party's preferences from what it has said in public. */
@@ -79,8 +108,10 @@ export interface Outcome {
   readonly kind: OutcomeKind;
   readonly deal: Package | null;
   readonly stress: StressResult | null;
-  /** 0..100 per party. */
+  /** 0..100 per party: its utility of the outcome, what computers decide on. */
   readonly scores: ByParty<number>;
+  /** 0..100 per party: what the stress test's ending is worth to it, scored apart. */
+  readonly peace: ByParty<number>;
   /** Each party's utility of the outcome (its reservation value when there is no deal). */
   readonly utilities: ByParty<number>;
 }
@@ -88,7 +119,15 @@ export interface Outcome {
 /** A move a person made. Replaying the moves of a game from its seed reproduces it. */
 export type Move =
   | { readonly type: 'PROPOSE'; readonly party: Party; readonly package: Package }
-  | { readonly type: 'RESPOND'; readonly party: Party; readonly accept: boolean }
+  | {
+      readonly type: 'RESPOND';
+      readonly party: Party;
+      readonly accept: boolean;
+      /** Rejections only: index (in the level's list for this party) of a red line to cite. */
+      readonly cite?: number;
+      /** Rejections only: a counter-proposal of one or two changed issues. */
+      readonly amend?: readonly Amendment[];
+    }
   | { readonly type: 'SIDE_MOVE'; readonly party: Party; readonly move: SideMove };
 
 export interface GameState {

@@ -3,13 +3,10 @@
 // public about the others). Pure and deterministic: no clock, no randomness outside the state.
 import { packageAt, packageIndex, type Level, type Package } from './level/level';
 import { phaseOf, waitingFor } from './moves';
-import { dealValue, knownFeasible, publicEstimates } from './negotiator';
+import { knownFeasible, publicEstimates } from './negotiator';
 import { PARTIES, type Party } from './parties';
-import { rngFromSeed, type RngState } from './rng';
 import { checkProposal, checkResponse, checkSideMove } from './rules';
-import { STRESS_SHARE } from './scoring';
-import type { GameState, Move, OutcomeKind, SideMove } from './state';
-import { credibility, resolveAtSigning, runStressTest } from './stress';
+import type { GameState, Move, SideMove } from './state';
 import { contributionTable, effectiveWeights, penaltyTable, targetUtility } from './utility';
 
 /** Decides the next move of `party`, which `waitingFor(game)` includes. */
@@ -157,96 +154,18 @@ export function fixedProposal(pkg: Package): Strategy {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What a package is worth in score terms: its terms and what the stress test is likely to do.
+// What a package is worth in score terms: the seat's utility of the terms with its incentives.
 // ---------------------------------------------------------------------------------------------
-
-/** Stress-test draws used to estimate the odds of each ending (fixed, so the estimate is pure). */
-const ODDS_SAMPLES = 48;
-let sampleRngs: RngState[] | undefined;
-const samples = (): RngState[] =>
-  (sampleRngs ??= Array.from({ length: ODDS_SAMPLES }, (_, k) => rngFromSeed(`odds/${k}`)));
-
-type Ending = Exclude<OutcomeKind, 'noDeal'>;
-const ENDINGS: readonly Ending[] = ['lasting', 'uneasy', 'renewedWar'];
-
-interface CredibilityIndex {
-  /** Credibility (0..100) of every package. */
-  readonly of: Uint8Array;
-  /** One package per credibility value that occurs, to run the stress test on. */
-  readonly example: Map<number, number>;
-}
-
-const credibilityCache = new WeakMap<Level, CredibilityIndex>();
-
-function credibilityIndex(level: Level): CredibilityIndex {
-  const hit = credibilityCache.get(level);
-  if (hit) return hit;
-  const of = new Uint8Array(level.packageCount);
-  const example = new Map<number, number>();
-  for (let n = 0; n < level.packageCount; n++) {
-    const c = credibility(level, packageAt(level, n));
-    of[n] = c;
-    if (!example.has(c)) example.set(c, n);
-  }
-  const index = { of, example };
-  credibilityCache.set(level, index);
-  return index;
-}
-
-const oddsCache = new WeakMap<Level, Map<string, Float64Array>>();
-
-/**
- * Estimated odds of each stress-test ending (lasting, uneasy, renewed war; 3 per credibility
- * 0..100) for a deal signed now. The stress test's rule is public (`src/core/stress.ts`); the odds
- * come from a fixed set of draws, never from the game's own generator.
- */
-function endingOdds(level: Level, state: GameState): Float64Array {
-  const resolve = resolveAtSigning(level, state);
-  const key = resolve.toFixed(3);
-  let cache = oddsCache.get(level);
-  if (!cache) oddsCache.set(level, (cache = new Map<string, Float64Array>()));
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const odds = new Float64Array(101 * 3);
-  for (const [c, n] of credibilityIndex(level).example) {
-    const pkg = packageAt(level, n);
-    for (const rng of samples()) {
-      const ending = runStressTest(level, { ...state, rng }, pkg).ending;
-      odds[c * 3 + ENDINGS.indexOf(ending)]! += 1 / ODDS_SAMPLES;
-    }
-  }
-  cache.set(key, odds);
-  return odds;
-}
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-const worthCache = new WeakMap<Level, Map<string, Float64Array>>();
-
-/**
- * Expected score / 100 of signing each package now: the party's utility of the terms (with the
- * incentives it holds) and the expected value to it of the stress-test ending.
- */
+/** Score / 100 of signing each package now (the score is the utility of the terms). */
 export function worthTable(level: Level, state: GameState, party: Party): Float64Array {
   const ps = state.parties[party];
-  const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}|${ps.dealBonus}|${resolveAtSigning(level, state).toFixed(3)}`;
-  let cache = worthCache.get(level);
-  if (!cache) worthCache.set(level, (cache = new Map<string, Float64Array>()));
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const odds = endingOdds(level, state);
-  const values = level.parties[party].spec.outcomeValues;
-  const ending = new Float64Array(101);
-  for (let c = 0; c <= 100; c++)
-    ending[c] = ENDINGS.reduce((sum, e, k) => sum + odds[c * 3 + k]! * values[e], 0);
   const own = ownUtilities(level, state, party);
-  const cred = credibilityIndex(level).of;
-  const out = new Float64Array(level.packageCount);
-  for (let n = 0; n < out.length; n++)
-    out[n] =
-      (1 - STRESS_SHARE) * clamp01(own[n]! + ps.dealBonus) + STRESS_SHARE * ending[cred[n]!]!;
-  if (cache.size >= 512) cache.clear();
-  cache.set(key, out);
+  if (ps.dealBonus === 0) return own;
+  const out = new Float64Array(own.length);
+  for (let n = 0; n < out.length; n++) out[n] = own[n]! + ps.dealBonus;
   return out;
 }
 
@@ -254,10 +173,7 @@ export function worthTable(level: Level, state: GameState, party: Party): Float6
 export function walkAwayWorth(level: Level, state: GameState, party: Party): number {
   const drift = level.parties[party].spec.reservationDrift ?? 0;
   const rounds = level.spec.deadline - state.round + 1;
-  const reservation = clamp01(state.parties[party].reservation + drift * rounds);
-  return (
-    (1 - STRESS_SHARE) * reservation + STRESS_SHARE * level.parties[party].spec.outcomeValues.noDeal
-  );
+  return clamp01(state.parties[party].reservation + drift * rounds);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,7 +286,8 @@ function principledAccepts(level: Level, state: GameState, party: Party, pkg: Pa
   if (worth < walkAway) return false;
   // In the last round the alternative is the collapse: anything better than walking away.
   if (state.round >= level.spec.deadline) return true;
-  return dealValue(level, state, party, pkg) >= targetUtility(state, level, party) - 1e-9;
+  // Before that, only what it would ask for itself now.
+  return worth >= plan(level, state, party).target - 1e-9;
 }
 
 /**
@@ -426,6 +343,123 @@ export const principled: Strategy = strategy({
   propose: principledProposal,
   accept: principledAccepts,
   side: principledSideMove,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Cheap tricks the bands test principled play against, and the oracle ceiling.
+// ---------------------------------------------------------------------------------------------
+
+const lastRound = (level: Level, state: GameState): boolean => state.round >= level.spec.deadline;
+
+/** Rejects everything, tables its own ideal, passes. */
+export const rejectAll: Strategy = strategy({
+  propose: (level, state, party) => idealPackage(level, state, party),
+  accept: () => false,
+  side: () => PASS,
+});
+
+/** Principled, but presses someone every round: the other side of the table first. */
+export const pressureSpam: Strategy = strategy({
+  propose: principledProposal,
+  accept: principledAccepts,
+  side: (level, state, party) => {
+    const order: Party[] =
+      party === 'russia' ? ['ukraine', 'europe', 'us'] : ['russia', 'ukraine', 'europe', 'us'];
+    for (const target of order) {
+      const move: SideMove = { kind: 'pressure', target };
+      if (target !== party && checkSideMove(level, state, party, move).ok) return move;
+    }
+    return PASS;
+  },
+});
+
+/** Principled, but commits in public every round, on the issues that weigh most for it first. */
+export const commitSpam: Strategy = strategy({
+  propose: principledProposal,
+  accept: principledAccepts,
+  side: (level, state, party) => {
+    const w = effectiveWeights(level, party, state.parties[party]);
+    const order = w.map((x, i) => ({ x, i })).sort((a, b) => b.x - a.x || a.i - b.i);
+    for (const { i } of order) {
+      const move: SideMove = { kind: 'commitment', issue: i };
+      if (checkSideMove(level, state, party, move).ok) return move;
+    }
+    return PASS;
+  },
+});
+
+/** Does nothing until the last round: tables its ideal and rejects; then plays principled. */
+export const lastRoundOnly: Strategy = strategy({
+  propose: (level, state, party) =>
+    lastRound(level, state)
+      ? principledProposal(level, state, party)
+      : idealPackage(level, state, party),
+  accept: (level, state, party, pkg) =>
+    lastRound(level, state) && principledAccepts(level, state, party, pkg),
+  side: () => PASS,
+});
+
+/** Tables principled packages but rejects everything until the last round. */
+export const stonewall: Strategy = strategy({
+  propose: principledProposal,
+  accept: (level, state, party, pkg) =>
+    lastRound(level, state) && principledAccepts(level, state, party, pkg),
+  side: principledSideMove,
+});
+
+/** Tables the start-of-game Nash package every turn; accepts only what is worth as much to it. */
+export function nashStubborn(nash: Package): Strategy {
+  return strategy({
+    propose: (level, state, party) =>
+      crossesOwnHardLine(level, party, nash) ? idealPackage(level, state, party) : nash,
+    accept: (level, state, party, pkg) =>
+      worthTable(level, state, party)[packageIndex(level, pkg)]! >=
+      worthTable(level, state, party)[packageIndex(level, nash)]! - 1e-9,
+    side: () => PASS,
+  });
+}
+
+/**
+ * Tables one package every time it is the seat's turn and rejects everything else: the
+ * take-it-or-leave-it test. The package must be one the seat may table.
+ */
+export function takeItOrLeaveIt(pkg: Package): Strategy {
+  const key = pkg.join();
+  return strategy({
+    propose: () => pkg,
+    accept: (_level, _state, _party, offered) => offered.join() === key,
+    side: () => PASS,
+  });
+}
+
+/**
+ * The ceiling: knows every computer's private numbers and targets, and tables its best package
+ * among those all of them would accept now (else plays principled).
+ */
+export const oracle: Strategy = strategy({
+  propose: (level, state, party) => {
+    const worth = worthTable(level, state, party);
+    const others = PARTIES.filter((p) => p !== party);
+    const tables = others.map((p) => ownUtilities(level, state, p));
+    const needs = others.map(
+      (p) => targetUtility(state, level, p) - state.parties[p].dealBonus - 1e-9,
+    );
+    const vetoes = others.map((p) => level.hardVeto[p]);
+    let best = -1;
+    for (let n = 0; n < level.packageCount; n++) {
+      if (level.hardVeto[party][n]) continue;
+      if (best >= 0 && worth[n]! <= worth[best]!) continue;
+      let ok = true;
+      for (let j = 0; j < others.length && ok; j++)
+        ok = !vetoes[j]![n] && tables[j]![n]! >= needs[j]!;
+      if (ok) best = n;
+    }
+    return best >= 0 && worth[best]! >= walkAwayWorth(level, state, party)
+      ? packageAt(level, best)
+      : principledProposal(level, state, party);
+  },
+  accept: principledAccepts,
+  side: () => PASS,
 });
 
 export const STRATEGIES: Readonly<Record<StrategyName, Strategy>> = {

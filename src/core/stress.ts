@@ -1,6 +1,8 @@
 // The seeded stress test: does the deal deter Russia from probing the line, year by year?
 import type { Level, Package } from './level/level';
-import { drawUnit, type RngState } from './rng';
+import { hashText } from './hash';
+import { PARTIES } from './parties';
+import { drawUnit, rngFromSeed, type RngState } from './rng';
 import type { GameState, StressResult, StressYear } from './state';
 
 /** Credibility (0–100): the option strengths on the level's deterrence issues, weighted. */
@@ -26,10 +28,46 @@ export const resolveAtSigning = (level: Level, state: GameState): number =>
       10 * state.parties.russia.resolve,
   );
 
-export function runStressTest(level: Level, state: GameState, pkg: Package): StressResult {
+/**
+ * What the guarantors' public commitments on deterrence issues add to a deal's credibility: 3
+ * points each, at most 9.
+ */
+export function commitmentCredibility(level: Level, state: GameState): number {
+  let count = 0;
+  for (const party of ['us', 'europe'] as const)
+    for (const issue of state.parties[party].commitments)
+      if ((level.spec.stressTest.credibility[level.issues[issue]!.id] ?? 0) > 0) count++;
+  return Math.min(9, 3 * count);
+}
+
+/**
+ * The stress test's generator: from the seed and the game as played (every proposal, answer and
+ * side move), so the same seed and moves give the same draws, and a different game different ones.
+ */
+export function stressRng(state: GameState, pkg: Package): RngState {
+  const played = state.history
+    .map(
+      (r) =>
+        `${r.proposal.proposer}:${r.proposal.package.join('.')}:` +
+        PARTIES.map((p) => {
+          const a = r.responses[p]?.accept;
+          const m = r.sideMoves[p];
+          return `${a === undefined ? '-' : a ? 'a' : 'r'}${m ? JSON.stringify(m) : ''}`;
+        }).join(','),
+    )
+    .join('|');
+  return rngFromSeed(`${state.seed}/${state.level}/stress/${pkg.join('.')}/${hashText(played)}`);
+}
+
+export function runStressTest(
+  level: Level,
+  state: GameState,
+  pkg: Package,
+  rngState: RngState = stressRng(state, pkg),
+): StressResult {
   const spec = level.spec.stressTest;
-  const cred = credibility(level, pkg);
-  let rng: RngState = state.rng;
+  const cred = Math.min(100, credibility(level, pkg) + commitmentCredibility(level, state));
+  let rng: RngState = rngState;
   let resolve = resolveAtSigning(level, state);
   let breaches = 0;
   let probes = 0;

@@ -1,5 +1,5 @@
-import type { Level, Package, RedLine } from './level/level';
-import type { Difficulty, Party } from './parties';
+import { packageIndex, type Level, type Package, type RedLine } from './level/level';
+import { PARTIES, type Difficulty, type Party } from './parties';
 import type { GameState, PartyState } from './state';
 
 export const effectiveWeights = (level: Level, party: Party, ps: PartyState): number[] => {
@@ -73,26 +73,130 @@ export const crossedRedLines = (level: Level, party: Party, pkg: Package): RedLi
   level.parties[party].redLines.filter((line) => line.crosses(pkg));
 
 const STYLE_EXPONENT = { boulware: 0.35, linear: 1, conceder: 2.5 } as const;
-const DIFFICULTY_FACTOR: Record<Difficulty, number> = { easy: 1.8, normal: 1, hard: 0.55 };
 
 /** Concession exponent e: below 1 holds firm (Boulware), above 1 concedes early. */
 export function concessionExponent(state: GameState, level: Level, party: Party): number {
-  const base = STYLE_EXPONENT[level.parties[party].spec.style];
-  const difficulty = state.seats[party] === 'computer' ? DIFFICULTY_FACTOR[state.difficulty] : 1;
-  return base * difficulty * Math.exp(-state.parties[party].resolve);
+  return STYLE_EXPONENT[level.parties[party].spec.style] * Math.exp(-state.parties[party].resolve);
 }
 
 /**
- * Time-dependent concession (DESIGN.md): target = R + (Umax − R)(1 − t^(1/e)), t = round/deadline.
- * It falls from the party's ideal to its reservation value at the deadline.
+ * The two sides of the table: the United States, Europe and Ukraine, and Russia. Computers press
+ * only the other side.
+ */
+export const sideOf = (party: Party): 'west' | 'russia' => (party === 'russia' ? 'russia' : 'west');
+
+const rivalCache = new WeakMap<Level, Map<string, boolean>>();
+
+/**
+ * Whether two parties' interests run against each other in this level: their utilities over the
+ * packages no party vetoes (at the start) are negatively correlated. In Budapest the United States
+ * and Ukraine are rivals on the arsenal; in 2025 the West and Russia are.
+ */
+export function rivals(level: Level, a: Party, b: Party): boolean {
+  const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+  let cache = rivalCache.get(level);
+  if (!cache) rivalCache.set(level, (cache = new Map<string, boolean>()));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const table = (p: Party) => {
+    const w = level.parties[p].weights;
+    const total = w.reduce((x, y) => x + y, 0);
+    return contributionTable(
+      level,
+      p,
+      w.map((x) => x / total),
+    );
+  };
+  const ta = table(a);
+  const tb = table(b);
+  const width = level.issues.length;
+  let sa = 0;
+  let sb = 0;
+  let sab = 0;
+  const count = level.feasibleCount;
+  for (let k = 0; k < count; k++) {
+    const n = level.feasible[k]!;
+    let ua = 0;
+    let ub = 0;
+    for (let i = 0; i < width; i++) {
+      const c = level.cells[n * width + i]!;
+      ua += ta[c]!;
+      ub += tb[c]!;
+    }
+    sa += ua;
+    sb += ub;
+    sab += ua * ub;
+  }
+  const cov = sab / count - (sa / count) * (sb / count);
+  const result = cov < 0;
+  cache.set(key, result);
+  return result;
+}
+
+/**
+ * Whether a computer seat is a person's opponent: its interests run against the person's, or, for
+ * a person with no such rival in the level, it sits on the other side of the table.
+ */
+export const opposesAPlayer = (level: Level, seats: GameState['seats'], party: Party): boolean =>
+  seats[party] === 'computer' &&
+  PARTIES.some((p) => {
+    if (seats[p] !== 'human' || p === party) return false;
+    const any = PARTIES.some((q) => q !== p && rivals(level, p, q));
+    return any ? rivals(level, p, party) : sideOf(p) !== sideOf(party);
+  });
+
+/** What a computer keeps above its reservation value in the last round, by difficulty. */
+export const FINAL_MARGIN: Record<Difficulty, number> = { easy: 0, normal: 0.04, hard: 0.1 };
+
+/** The difficulty a computer seat plays at: the game's for a person's opponents, else normal. */
+export const seatDifficulty = (
+  level: Level,
+  seats: GameState['seats'],
+  difficulty: Difficulty,
+  party: Party,
+): Difficulty => (opposesAPlayer(level, seats, party) ? difficulty : 'normal');
+
+const topCache = new WeakMap<Level, Map<string, number>>();
+
+/**
+ * The party's utility of its best package that no party vetoes: the most it can hope for at a
+ * table where everyone's hard red lines hold. Cached per level, party, weights and penalties.
+ */
+export function feasibleTop(level: Level, party: Party, ps: PartyState): number {
+  const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}`;
+  let cache = topCache.get(level);
+  if (!cache) topCache.set(level, (cache = new Map<string, number>()));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const own = contributionTable(level, party, effectiveWeights(level, party, ps));
+  const penalty = penaltyTable(level, party, ps);
+  const mask = level.firmMask[party];
+  const width = level.issues.length;
+  let top = -Infinity;
+  for (let k = 0; k < level.feasibleCount; k++) {
+    const n = level.feasible[k]!;
+    let u = -penalty[mask[n]!]!;
+    for (let i = 0; i < width; i++) u += own[level.cells[n * width + i]!]!;
+    if (u > top) top = u;
+  }
+  if (cache.size >= 1024) cache.clear();
+  cache.set(key, top);
+  return top;
+}
+
+/**
+ * Time-dependent concession (DESIGN.md): target = F + (Umax − F)(1 − t^(1/e)), t = round/patience
+ * (a computer's private last round, at most the deadline),
+ * where F is the reservation value plus the delegation's last-round margin and Umax the best it can
+ * get from a package no party vetoes. It falls from Umax to F at the deadline.
  */
 export function targetUtility(state: GameState, level: Level, party: Party): number {
   const ps = state.parties[party];
-  const t = Math.min(1, state.round / level.spec.deadline);
+  const t = Math.min(1, state.round / Math.min(ps.patience, level.spec.deadline));
   const e = concessionExponent(state, level, party);
-  const top = idealUtility(level, party, ps);
-  const reservation = Math.min(ps.reservation, top);
-  return reservation + (top - reservation) * (1 - Math.pow(t, 1 / e));
+  const top = feasibleTop(level, party, ps);
+  const floor = Math.min(ps.reservation + ps.margin, top);
+  return floor + (top - floor) * (1 - Math.pow(t, 1 / e));
 }
 
 export const issueNames = (level: Level, issues: readonly number[]): string => {
@@ -102,7 +206,80 @@ export const issueNames = (level: Level, issues: readonly number[]): string => {
     : (names[0] ?? '');
 };
 
-/** The issues where a package falls furthest short of what the party wants, weighted. */
+/** 1 where any party's hard red line vetoes the package. */
+const anyVetoCache = new WeakMap<Level, Uint8Array>();
+export function anyVeto(level: Level): Uint8Array {
+  let v = anyVetoCache.get(level);
+  if (!v) {
+    v = new Uint8Array(level.packageCount);
+    for (const p of PARTIES) {
+      const h = level.hardVeto[p];
+      for (let n = 0; n < v.length; n++) v[n]! |= h[n]!;
+    }
+    anyVetoCache.set(level, v);
+  }
+  return v;
+}
+
+/** Whether any party's hard red line vetoes the package. */
+export const vetoed = (level: Level, pkg: Package): boolean =>
+  anyVeto(level)[packageIndex(level, pkg)] === 1;
+
+/**
+ * The party's best package that differs from `pkg` only on `issues` and that no party vetoes, with
+ * its utility; null when no such package is better than `pkg`. Small: at most a few issues.
+ */
+export function bestOnIssues(
+  level: Level,
+  party: Party,
+  ps: PartyState,
+  pkg: Package,
+  issues: readonly number[],
+  own: Float64Array = contributionTable(level, party, effectiveWeights(level, party, ps)),
+  penalty: Float64Array = penaltyTable(level, party, ps),
+): { package: number[]; utility: number } | null {
+  const veto = anyVeto(level);
+  const mask = level.firmMask[party];
+  const radices = level.radices;
+  const strides = new Array<number>(radices.length);
+  for (let i = radices.length - 1, m = 1; i >= 0; i--) [strides[i], m] = [m, m * radices[i]!];
+  let n0 = 0;
+  let cells0 = 0;
+  for (let i = 0; i < pkg.length; i++) {
+    n0 += pkg[i]! * strides[i]!;
+    cells0 += own[level.offsets[i]! + pkg[i]!]!;
+  }
+  const base = cells0 - penalty[mask[n0]!]!;
+  let bestN = -1;
+  let bestU = base + 1e-9;
+  const visit = (k: number, n: number, u: number): void => {
+    if (k === issues.length) {
+      if (veto[n]) return;
+      const total = u - penalty[mask[n]!]!;
+      if (total > bestU + 1e-12) [bestN, bestU] = [n, total];
+      return;
+    }
+    const i = issues[k]!;
+    const cur = pkg[i]!;
+    const off = level.offsets[i]!;
+    for (let o = 0; o < radices[i]!; o++)
+      visit(k + 1, n + (o - cur) * strides[i]!, u + own[off + o]! - own[off + cur]!);
+  };
+  visit(0, n0, cells0);
+  if (bestN < 0) return null;
+  const out = [...pkg];
+  for (let i = pkg.length - 1, m = bestN; i >= 0; i--) {
+    out[i] = m % radices[i]!;
+    m = Math.floor(m / radices[i]!);
+  }
+  return { package: out, utility: bestU };
+}
+
+/**
+ * The issues where a package falls furthest short of what the party wants, weighted, among those
+ * that can still improve: some other option on that issue, with the rest of the package as it is,
+ * is better for the party and crosses no party's hard red line.
+ */
 export function shortfallIssues(
   level: Level,
   state: GameState,
@@ -110,12 +287,16 @@ export function shortfallIssues(
   pkg: Package,
   count = 2,
 ): number[] {
-  const w = effectiveWeights(level, party, state.parties[party]);
-  const values = level.parties[party].values;
-  return w
-    .map((weight, i) => ({ i, gap: weight * (Math.max(...values[i]!) - values[i]![pkg[i]!]!) }))
-    .filter((x) => x.gap > 1e-9)
-    .sort((a, b) => b.gap - a.gap || a.i - b.i)
+  const ps = state.parties[party];
+  const own = contributionTable(level, party, effectiveWeights(level, party, ps));
+  const penalty = penaltyTable(level, party, ps);
+  return level.issues
+    .map((_, i) => ({
+      i,
+      gain: bestOnIssues(level, party, ps, pkg, [i], own, penalty)?.utility ?? -Infinity,
+    }))
+    .filter((x) => x.gain > -Infinity)
+    .sort((a, b) => b.gain - a.gain || a.i - b.i)
     .slice(0, count)
     .map((x) => x.i);
 }

@@ -235,7 +235,16 @@ describe('result codes', () => {
     });
 
     test('a package with a missing issue', () => {
-      const p = payload();
+      // The United States opens, so a game with it at a human seat has a person's proposal even
+      // when the talks end early (issue 10: counter-proposals and earlier deals).
+      const { game } = playGame(
+        main(),
+        { seed: 'BCDF2345', seats: seatsFor(['us', 'russia']), difficulty: 'normal' },
+        chooser([3, 1, 4, 1, 5, 9, 2, 6]),
+      );
+      const decoded = decodeResult(resultCodeFor(main(), game, 'Ada'));
+      if (!decoded.ok) throw new Error('sample code does not decode');
+      const p = decoded.value;
       const k = p.moves.findIndex((m) => m.type === 'PROPOSE');
       expect(k).toBeGreaterThanOrEqual(0);
       const moves = p.moves.map((m, i) =>
@@ -243,6 +252,32 @@ describe('result codes', () => {
       );
       const result = verifyResult(encodeResult({ ...p, moves }), catalog());
       expect(result.ok ? null : result.error).toMatchObject({ code: 'code/illegal-move', move: k });
+    });
+
+    test('a rejection citing a red line with a counter-proposal survives a round trip (issue 10)', () => {
+      const p = payload();
+      const moves: Move[] = [
+        {
+          type: 'RESPOND',
+          party: 'russia',
+          accept: false,
+          cite: 1,
+          amend: [{ issue: 2, option: 0 }],
+        },
+        {
+          type: 'RESPOND',
+          party: 'ukraine',
+          accept: false,
+          amend: [
+            { issue: 0, option: 3 },
+            { issue: 7, option: 1 },
+          ],
+        },
+        { type: 'RESPOND', party: 'us', accept: false, cite: 0 },
+        ...p.moves,
+      ];
+      const decoded = decodeResult(encodeResult({ ...p, moves }));
+      expect(decoded.ok ? decoded.value.moves.slice(0, 3) : null).toEqual(moves.slice(0, 3));
     });
 
     test('an unfinished game', () => {

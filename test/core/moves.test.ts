@@ -142,13 +142,47 @@ describe('applyMove', () => {
     const pkg = g.table!.package;
     const crossed = level.parties.russia.redLines.find((l) => l.crosses(pkg));
     expect(crossed).toBeDefined(); // the US opens with a treaty
-    const next = run(level, g, answer('russia', false));
-    expect(phaseOf(next)).toBe('sideMoves');
+    // Without a citation, no red line is named (a private one would be revealed): issue 10.
+    const plain = run(level, g, answer('russia', false));
+    expect(phaseOf(plain)).toBe('sideMoves');
+    expect(plain.responses.russia?.redLine).toBeUndefined();
+    const index = level.parties.russia.redLines.indexOf(crossed!);
+    const next = run(level, g, { type: 'RESPOND', party: 'russia', accept: false, cite: index });
     expect(next.responses.russia).toEqual({
       accept: false,
       says: crossed!.says,
       redLine: crossed!.id,
     });
+    const other = level.parties.russia.redLines.findIndex((l) => !l.crosses(pkg));
+    if (other >= 0)
+      expect(
+        refusal(level, g, { type: 'RESPOND', party: 'russia', accept: false, cite: other }),
+      ).toBe('response/bad-cite');
+  });
+
+  test('a counter-proposal amends one or two issues and is tabled next round (issue 10)', () => {
+    const level = mini();
+    const g = begin(level, ['russia']);
+    const pkg = g.table!.package;
+    const issue = 2;
+    const option = pkg[issue] === 0 ? 1 : 0;
+    expect(
+      refusal(level, g, {
+        type: 'RESPOND',
+        party: 'russia',
+        accept: false,
+        amend: [{ issue, option: pkg[issue]! }],
+      }),
+    ).toBe('response/bad-amendment');
+    const countered = run(
+      level,
+      g,
+      { type: 'RESPOND', party: 'russia', accept: false, amend: [{ issue, option }] },
+      pass('russia'),
+    );
+    expect(countered.round).toBe(2);
+    expect(countered.history[0]!.responses.russia?.amend).toEqual([{ issue, option }]);
+    expect(countered.history[1]?.proposal.proposer ?? countered.table?.proposer).toBe('russia');
   });
 
   test('side moves: one per human seat, none to oneself, then the next round', () => {
@@ -165,14 +199,16 @@ describe('applyMove', () => {
     const next = run(level, g, {
       type: 'SIDE_MOVE',
       party: 'us',
-      move: { kind: 'pressure', target: 'russia' },
+      move: { kind: 'pressure', target: 'ukraine' },
     });
     expect(next.round).toBe(2);
     expect(next.history).toHaveLength(1);
-    expect(next.history[0]!.sideMoves.us).toEqual({ kind: 'pressure', target: 'russia' });
-    // Round 2 is Europe's (a computer): it has already tabled and everyone but the US answered.
+    expect(next.history[0]!.sideMoves.us).toEqual({ kind: 'pressure', target: 'ukraine' });
+    // Round 2 is Europe's (a computer), unless a computer countered in round 1: then the
+    // counter is on the table. Either way everyone but the US has answered.
     expect(phaseOf(next)).toBe('responses');
-    expect(next.table?.proposer).toBe('europe');
+    const counter = Object.values(g.responses).find((r) => r?.amend);
+    if (!counter) expect(next.table?.proposer).toBe('europe');
   });
 
   test('refuses a lever already used on that target this round, and never offers it', () => {
@@ -183,13 +219,13 @@ describe('applyMove', () => {
     const squeeze: Move = {
       type: 'SIDE_MOVE',
       party: 'us',
-      move: { kind: 'pressure', target: 'russia' },
+      move: { kind: 'pressure', target: 'europe' },
     };
     g = run(level, g, squeeze);
     const again: Move = { ...squeeze, party: 'ukraine' };
     expect(refusal(level, g, again)).toBe('side-move/lever-used');
     const offered = legalSideMoves(level, g, 'ukraine');
-    expect(offered).not.toContainEqual({ kind: 'pressure', target: 'russia' });
+    expect(offered).not.toContainEqual({ kind: 'pressure', target: 'europe' });
     expect(offered).toContainEqual({ kind: 'pass' });
     expect(legalSideMoves(level, g, 'us')).toEqual([]);
   });
