@@ -120,7 +120,10 @@ try {
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error(`tables did not finish in ${timeoutS} s`)), timeoutS * 1000),
   );
-  const results: BotResult[] = await Promise.race([Promise.all(bots.map((b) => b.result)), timeout]);
+  const results: BotResult[] = await Promise.race([
+    Promise.all(bots.map((b) => b.result)),
+    timeout,
+  ]);
   const elapsed = (performance.now() - started) / 1000;
 
   let moves = 0;
@@ -152,9 +155,12 @@ try {
   }
   const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const pick = (q: number) =>
-    latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! : 0;
+    latencies.length
+      ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
+      : 0;
   errors += results.reduce((n, r) => n + r.errors.length, 0);
-  for (const r of results) for (const e of r.errors) if (!json) console.error(r.tableId, r.party, e);
+  for (const r of results)
+    for (const e of r.errors) if (!json) console.error(r.tableId, r.party, e);
   const report = {
     tables,
     clients: bots.length,

@@ -21,7 +21,11 @@ export interface BotResult {
   moves: Move[];
 }
 
-export async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}) {
+export async function postJson<T>(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -72,6 +76,17 @@ export class Bot {
   private async connect() {
     const room = await this.client.joinById(this.tableId, { token: this.token });
     this.room = room;
+    const log = this.log;
+    if (log) {
+      // Tests read every message this seat receives.
+      const on = room.onMessage.bind(room);
+      room.onMessage = ((type: string, fn: (m: unknown) => void) =>
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+        on(type, (m: unknown) => {
+          log.push(JSON.stringify({ type, m }));
+          fn(m);
+        })) as typeof room.onMessage;
+    }
     this.pending = null;
     room.onMessage('seat', (m: { moves: Move[]; seed: string; difficulty: Difficulty }) => {
       this.moves = [...m.moves];
@@ -122,7 +137,8 @@ export class Bot {
   private game(): GameState | null {
     if (!this.setup || !this.room) return null;
     const seatsKey = PARTIES.map(
-      (p) => (this.room!.state as { seats: Map<string, { occupant: string }> }).seats.get(p)?.occupant,
+      (p) =>
+        (this.room!.state as { seats: Map<string, { occupant: string }> }).seats.get(p)?.occupant,
     ).join();
     const c = this.cache;
     if (c && c.seats === seatsKey && c.count <= this.moves.length) {
@@ -151,6 +167,8 @@ export class Bot {
   }
 
   private lastView: SeatView | null = null;
+  /** When set, every message received is appended here as JSON. */
+  log: string[] | null = null;
 
   private onView(view: SeatView) {
     this.lastView = view;

@@ -186,7 +186,8 @@ async function teacherClass(code: string, secret: string | undefined): Promise<C
 export async function classView(code: string, secret: string | undefined) {
   const cls = await teacherClass(code, secret);
   const tables = (await context().store.tablesOf(code)).sort((a, b) => a.index - b.index);
-  const { secretHash: _hidden, ...shown } = cls;
+  const { secretHash, ...shown } = cls;
+  void secretHash;
   return {
     class: shown,
     tables: tables.map((t) => ({
@@ -219,7 +220,7 @@ export async function teacherAction(code: string, secret: string | undefined, bo
   const tables = await context().store.tablesOf(code);
   const call = async (id: string, method: string, args: unknown[]) => {
     await ensureRoom(id);
-    return matchMaker.remoteRoomCall(id, method, args);
+    return (await matchMaker.remoteRoomCall(id, method, args)) as unknown;
   };
   switch (action.type) {
     case 'pause':
@@ -237,7 +238,8 @@ export async function teacherAction(code: string, secret: string | undefined, bo
     case 'start':
     case 'computer': {
       const id = action.type === 'start' ? action.table : action.seat.table;
-      if (!tables.some((t) => t.id === id)) throw new HttpError(404, 'No such table in this class.');
+      if (!tables.some((t) => t.id === id))
+        throw new HttpError(404, 'No such table in this class.');
       await call(id, 'teacher', [action, cls]);
       return { ok: true };
     }
@@ -250,8 +252,13 @@ export async function teacherAction(code: string, secret: string | undefined, bo
           name: string;
           tokenHash: string;
         } | null;
-        if (!person) throw new HttpError(409, 'Only students at tables that have not started can move.');
-        const seated = await call(to.table, 'seatPerson', [person.name, person.tokenHash, to.party]);
+        if (!person)
+          throw new HttpError(409, 'Only students at tables that have not started can move.');
+        const seated: unknown = await call(to.table, 'seatPerson', [
+          person.name,
+          person.tokenHash,
+          to.party,
+        ]);
         if (!seated) {
           await call(from.table, 'seatPerson', [person.name, person.tokenHash, from.party]);
           throw new HttpError(409, 'That seat is taken or the table has started.');
@@ -296,7 +303,11 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 export const clientAddress = (req: IncomingMessage): string =>
-  (process.env.LIVE_TRUST_PROXY ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '') ||
+  (process.env.LIVE_TRUST_PROXY
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]
+        ?.trim()
+    : '') ||
   req.socket.remoteAddress ||
   'unknown';
 
@@ -305,7 +316,11 @@ export function handleApi(req: IncomingMessage, res: ServerResponse): boolean {
   const url = new URL(req.url ?? '/', 'http://x');
   if (!url.pathname.startsWith('/live/api/')) return false;
   const send = (status: number, body: unknown) => {
-    res.writeHead(status, { ...CORS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(status, {
+      ...CORS,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     res.end(JSON.stringify(body));
   };
   if (req.method === 'OPTIONS') {
@@ -323,11 +338,17 @@ export function handleApi(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'POST') throw new HttpError(404, 'Not found.');
     const address = clientAddress(req);
     if (path.join('/') === 'class') {
-      if (!limits.classes.allow(address)) throw new HttpError(429, 'Too many new classes; wait a minute.', 'rate/limited');
+      if (!limits.classes.allow(address))
+        throw new HttpError(429, 'Too many new classes; wait a minute.', 'rate/limited');
       return createClass(await readBody(req));
     }
     if (path.join('/') === 'join') {
-      if (!limits.joins.allow(address)) throw new HttpError(429, 'Too many joins from this address; wait a minute.', 'rate/limited');
+      if (!limits.joins.allow(address))
+        throw new HttpError(
+          429,
+          'Too many joins from this address; wait a minute.',
+          'rate/limited',
+        );
       return joinClass(await readBody(req));
     }
     if (path.join('/') === 'seat') return findSeat(await readBody(req));

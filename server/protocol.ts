@@ -13,7 +13,9 @@ export const partySchema = z.enum(PARTIES);
 export const joinOptionsSchema = z.object({ token: z.string().min(16).max(64) }).strict();
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('move'), id: z.number().int().min(1).max(1e9), move: moveSchema }).strict(),
+  z
+    .object({ type: z.literal('move'), id: z.number().int().min(1).max(1e9), move: moveSchema })
+    .strict(),
   /** Friends' tables: a seated person starts the table; computers take the empty seats. */
   z.object({ type: z.literal('start') }).strict(),
 ]);
@@ -55,7 +57,14 @@ export type TeacherAction = z.infer<typeof teacherActionSchema>;
 
 /** What the server says to one client. */
 export type ServerMessage =
-  | { type: 'seat'; party: string; tableId: string; level: string; seed: string; difficulty: string }
+  | {
+      type: 'seat';
+      party: string;
+      tableId: string;
+      level: string;
+      seed: string;
+      difficulty: string;
+    }
   | { type: 'refused'; id: number | null; code: string; message: string; redLine?: string }
   | { type: 'ack'; id: number; index: number }
   | { type: 'moved'; index: number; move: unknown }

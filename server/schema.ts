@@ -16,7 +16,12 @@ export class SeatState extends Schema {
     this.connected = false;
   }
 }
-defineTypes(SeatState, { party: 'string', occupant: 'string', name: 'string', connected: 'boolean' });
+defineTypes(SeatState, {
+  party: 'string',
+  occupant: 'string',
+  name: 'string',
+  connected: 'boolean',
+});
 
 export class TableState extends Schema {
   declare tableId: string;

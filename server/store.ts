@@ -95,8 +95,7 @@ export class SqliteStore implements Store {
   }
   getClass(code: string) {
     const row = this.db.prepare('SELECT body FROM classes WHERE code = ?').get(code) as
-      | { body: string }
-      | undefined;
+      { body: string } | undefined;
     return Promise.resolve(row ? (JSON.parse(row.body) as ClassRecord) : null);
   }
   putTable(r: TableRecord) {
@@ -107,8 +106,7 @@ export class SqliteStore implements Store {
   }
   getTable(id: string) {
     const row = this.db.prepare('SELECT body FROM tables WHERE id = ?').get(id) as
-      | { body: string }
-      | undefined;
+      { body: string } | undefined;
     return Promise.resolve(row ? (JSON.parse(row.body) as TableRecord) : null);
   }
   private bodies(sql: string, ...args: unknown[]): TableRecord[] {
@@ -202,7 +200,7 @@ export class RedisStore implements Store {
   }
 }
 
-export const openStore = (
-  env: { REDIS_URL?: string; LIVE_DB?: string } = process.env,
-): Store =>
-  env.REDIS_URL ? new RedisStore(env.REDIS_URL) : new SqliteStore(env.LIVE_DB ?? 'data/live.sqlite');
+export const openStore = (env: { REDIS_URL?: string; LIVE_DB?: string } = process.env): Store =>
+  env.REDIS_URL
+    ? new RedisStore(env.REDIS_URL)
+    : new SqliteStore(env.LIVE_DB ?? 'data/live.sqlite');

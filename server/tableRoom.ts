@@ -129,7 +129,10 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
 
   private connected(party: Party): boolean {
     for (const client of this.clients)
-      if (this.seatOf.get(client.sessionId) === party && client.state !== 3 /* LEAVING */)
+      if (
+        this.seatOf.get(client.sessionId) === party &&
+        (client.state as number) !== 3 /* LEAVING */
+      )
         return true;
     return false;
   }
@@ -141,7 +144,11 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
   // -------------------------------------------------------------------------------------------
   // Messages
 
-  private refuse(client: Client, id: number | null, error: Omit<MoveError, 'code'> & { code: string }) {
+  private refuse(
+    client: Client,
+    id: number | null,
+    error: Omit<MoveError, 'code'> & { code: string },
+  ) {
     client.send('refused', { type: 'refused', id, ...error });
   }
 
@@ -170,11 +177,13 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
       this.start();
       return;
     }
-    this.enqueue(() => this.personMove(client, party, msg.id, msg.move as Move));
+    this.enqueue(() => this.personMove(client, party, msg.id, msg.move));
   }
 
   private enqueue(task: () => Promise<void> | void) {
-    this.queue = this.queue.then(task).catch((e: unknown) => console.error('table', this.roomId, e));
+    this.queue = this.queue
+      .then(task)
+      .catch((e: unknown) => console.error('table', this.roomId, e));
   }
 
   private async personMove(client: Client, party: Party, id: number, move: Move) {
@@ -200,7 +209,8 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
   ): Promise<MoveError | { code: string; message: string } | null> {
     if (!this.game || this.state.status !== 'playing')
       return { code: 'table/not-started', message: 'The table has not started yet.' };
-    if (this.cls.paused) return { code: 'table/paused', message: 'The teacher has paused the game.' };
+    if (this.cls.paused)
+      return { code: 'table/paused', message: 'The teacher has paused the game.' };
     const played = playMove(this.level, this.game, move);
     if (!played.ok) return played.error;
     const index = played.value.moves.length - 1;
@@ -233,7 +243,14 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
   private publish() {
     const game = this.game;
     const s = this.state;
-    s.status = this.cls.ended && !game?.outcome ? 'ended' : !game ? 'waiting' : game.outcome ? 'over' : 'playing';
+    s.status =
+      this.cls.ended && !game?.outcome
+        ? 'ended'
+        : !game
+          ? 'waiting'
+          : game.outcome
+            ? 'over'
+            : 'playing';
     s.paused = this.cls.paused;
     s.phase = game ? phaseOf(game) : '';
     s.round = game?.round ?? 0;
@@ -342,7 +359,9 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
             ? {
                 type: 'RESPOND',
                 party,
-                accept: timedOut ? false : respond(this.level, game, party, game.table!.package).accept,
+                accept: timedOut
+                  ? false
+                  : respond(this.level, game, party, game.table!.package).accept,
               }
             : { type: 'SIDE_MOVE', party, move: { kind: 'pass' } };
       await this.play(move);
@@ -365,7 +384,8 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
   takePerson(party: Party): PersonRecord | null {
     const person = this.record.people[party];
     if (this.record.seats || !person) return null;
-    const { [party]: _gone, ...rest } = this.record.people;
+    const rest = { ...this.record.people };
+    delete rest[party];
     this.record.people = rest;
     for (const client of this.clients)
       if (this.seatOf.get(client.sessionId) === party) {
