@@ -35,7 +35,17 @@ function storageOrNull(): Storage | null {
   }
 }
 
-if (page === 'teacher') {
+// Live play (issue 12): `?live=CODE` or `?live=new`, loaded only when asked for.
+const liveCode = query.get('live');
+
+if (liveCode !== null) {
+  const { mountLiveTable } = await import('./live/table');
+  await mountLiveTable(
+    root,
+    catalog,
+    liveCode.trim().toUpperCase() === 'NEW' ? 'new' : liveCode.trim().toUpperCase(),
+  );
+} else if (page === 'teacher') {
   document.body.dataset.screen = 'teacher';
   const { mountTeacher } = await import('./ui/teacher');
   mountTeacher(root, catalog, storageOrNull() ?? window.sessionStorage);

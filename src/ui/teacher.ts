@@ -748,6 +748,10 @@ export function mountTeacher(
   renderLinks();
   renderTimer();
   renderResults();
+  // Live classes (issue 12) load only when the teacher page opens, apart from the rest.
+  const liveSlot = h('section', { class: 'tc-live' });
+  root.firstElementChild?.append(liveSlot);
+  void import('../live/teacherPanel').then((m) => m.mountLiveClass(liveSlot, catalog));
 
   return {
     destroy() {
