@@ -271,13 +271,25 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
       seat.name = person?.name ?? '';
       seat.connected = !human || this.connected(party);
     }
-    if (game)
-      for (const client of this.clients) {
-        const party = this.seatOf.get(client.sessionId);
-        if (party) client.send('view', seatView(this.level, game, party));
-      }
+    // Views cost a few milliseconds each: moves that arrive together share one round of them.
+    if (game && !this.viewsDue) {
+      this.viewsDue = true;
+      setImmediate(() => this.sendViews());
+    }
     this.schedule();
     this.save();
+  }
+
+  private viewsDue = false;
+
+  private sendViews() {
+    this.viewsDue = false;
+    const game = this.game;
+    if (!game) return;
+    for (const client of this.clients) {
+      const party = this.seatOf.get(client.sessionId);
+      if (party) client.send('view', seatView(this.level, game, party));
+    }
   }
 
   private save() {
