@@ -25,7 +25,7 @@ const processes = Number(opt('processes') ?? 1);
 const redis = opt('redis');
 const killAfter = opt('kill-after') !== undefined ? Number(opt('kill-after')) : null;
 const levelId = opt('level') ?? 'coalition-2025';
-const think = Number(opt('think') ?? (killAfter !== null ? 60 : 0));
+const think = Number(opt('think') ?? (killAfter !== null ? 250 : 0));
 const json = args.includes('--json');
 const timeoutS = Number(opt('timeout') ?? 300);
 const target = opt('url');
@@ -88,6 +88,7 @@ const stopAll = () => {
 };
 
 let errors = 0;
+let killedAt: number | null = null;
 try {
   await Promise.all(urls.map(waitUp));
   const started = performance.now();
@@ -113,6 +114,7 @@ try {
   );
   if (killAfter !== null && !target)
     setTimeout(() => {
+      killedAt = Math.round(performance.now() - started);
       children[0]?.kill('SIGKILL');
       const restarted = startServer(0);
       restarted.on('error', () => errors++);
@@ -174,6 +176,9 @@ try {
     errors,
     lostMoves,
     hashesMatch,
+    ...(killAfter !== null
+      ? { killedAfterMs: killedAt, elapsedMs: Math.round(elapsed * 1000) }
+      : {}),
   };
   console.log(json ? JSON.stringify(report) : JSON.stringify(report, null, 2));
   stopAll();
