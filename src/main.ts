@@ -37,7 +37,17 @@ const paceParam = query.get('pace');
 const paceValue = paceParam === null ? NaN : Number(paceParam);
 const pace = Number.isInteger(paceValue) && paceValue >= 0 && paceValue <= 5000 ? paceValue : 600;
 
-if (page === 'teacher') {
+// Live play (issue 12): `?live=CODE` or `?live=new`, loaded only when asked for.
+const liveCode = query.get('live');
+
+if (liveCode !== null) {
+  const { mountLiveTable } = await import('./live/table');
+  await mountLiveTable(
+    root,
+    catalog,
+    liveCode.trim().toUpperCase() === 'NEW' ? 'new' : liveCode.trim().toUpperCase(),
+  );
+} else if (page === 'teacher') {
   document.body.dataset.screen = 'teacher';
   const { mountTeacher } = await import('./ui/teacher/page');
   // The page finds its own storage, and works in memory (saying so once) when it is blocked.

@@ -273,7 +273,7 @@ export function mountTeacher(
         h('h3', {}, 'The class at a glance'),
         parts.charts.el,
       ),
-      liveClassSection(),
+      liveClassSection(catalog),
     ),
   );
   // Keep the fresh seed at once, so reloading the page does not change the class game.

@@ -1,0 +1,190 @@
+// npm run bench:live -- --tables N [--processes P --redis URL] [--kill-after S] [--url URL]
+//                       [--level ID] [--think MS] [--json]
+// Starts the live server itself (or targets --url), plays every table to its end with four bot
+// students per table over real WebSockets, and prints one JSON line:
+//   { tables, clients, processes, moves, movesPerSecond, moveLatencyMs: { median, p99 }, errors,
+//     lostMoves, hashesMatch }
+// hashesMatch: every table's stored stateHash equals its moves replayed in the core (from the
+// result code) and each bot's own replay. lostMoves: acknowledged moves missing from the end game.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyResult } from '../src/core/codes';
+import { canonicalJson } from '../src/core/hash';
+import { Bot, postJson, type BotResult } from '../server/bot';
+import { loadLevels } from '../server/context';
+
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const opt = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const tables = Number(opt('tables') ?? 8);
+const processes = Number(opt('processes') ?? 1);
+const redis = opt('redis');
+const killAfter = opt('kill-after') !== undefined ? Number(opt('kill-after')) : null;
+const levelId = opt('level') ?? 'coalition-2025';
+const think = Number(opt('think') ?? (killAfter !== null ? 250 : 0));
+const json = args.includes('--json');
+const timeoutS = Number(opt('timeout') ?? 300);
+const target = opt('url');
+if (processes > 1 && !redis && !target) {
+  console.error('--processes > 1 needs --redis URL');
+  process.exit(2);
+}
+
+const levels = loadLevels();
+const level = levels.get(levelId);
+if (!level) {
+  console.error(`no level ${levelId}`);
+  process.exit(2);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'redlines-bench-'));
+const basePort = 30000 + Math.floor(Math.random() * 20000);
+const children: (ChildProcess | null)[] = [];
+
+function startServer(k: number): ChildProcess {
+  const port = basePort + k;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LIVE_DB: join(dir, 'live.sqlite'),
+      LIVE_COMPUTER_DELAY_MS: '0',
+      LIVE_JOIN_LIMIT: '100000',
+      LIVE_CLASS_LIMIT: '100000',
+      LIVE_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      LIVE_REBUILD: k === 0 ? '1' : '0',
+      ...(redis ? { REDIS_URL: redis } : {}),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children[k] = child;
+  return child;
+}
+
+async function waitUp(url: string) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/live/api/health`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+const urls = target
+  ? [target]
+  : Array.from({ length: processes }, (_, k) => `http://127.0.0.1:${basePort + k}`);
+if (!target) for (let k = 0; k < processes; k++) startServer(k);
+const stopAll = () => {
+  for (const c of children) c?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+};
+
+let errors = 0;
+let killedAt: number | null = null;
+try {
+  await Promise.all(urls.map(waitUp));
+  const started = performance.now();
+  const classes: { code: string; secret: string; url: string }[] = [];
+  for (let i = 0; i < tables; i++) {
+    const url = urls[i % urls.length]!;
+    const c = await postJson<{ code: string; secret: string }>(`${url}/live/api/class`, {
+      level: levelId,
+      friends: true,
+      tableSize: 4,
+    });
+    classes.push({ ...c, url });
+  }
+  const bots: Bot[] = [];
+  await Promise.all(
+    classes.map(async (c, i) => {
+      for (let k = 0; k < 4; k++) {
+        const bot = new Bot(urls[(i + k) % urls.length]!, level, think);
+        bots.push(bot);
+        await bot.join(c.code, `Bot ${i + 1}.${k + 1}`);
+      }
+    }),
+  );
+  if (killAfter !== null && !target)
+    setTimeout(() => {
+      killedAt = Math.round(performance.now() - started);
+      children[0]?.kill('SIGKILL');
+      const restarted = startServer(0);
+      restarted.on('error', () => errors++);
+    }, killAfter * 1000);
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`tables did not finish in ${timeoutS} s`)), timeoutS * 1000),
+  );
+  const results: BotResult[] = await Promise.race([
+    Promise.all(bots.map((b) => b.result)),
+    timeout,
+  ]);
+  const elapsed = (performance.now() - started) / 1000;
+
+  let moves = 0;
+  let lostMoves = 0;
+  let hashesMatch = true;
+  for (const c of classes) {
+    const res = await fetch(`${urls[0]}/live/api/class/${c.code}`, {
+      headers: { 'x-teacher-secret': c.secret },
+    });
+    const view = (await res.json()) as {
+      tables: { id: string; status: { resultCode: string; stateHash: string } | null }[];
+    };
+    for (const t of view.tables) {
+      const verified = t.status?.resultCode ? verifyResult(t.status.resultCode, levels) : null;
+      if (!verified?.ok) {
+        hashesMatch = false;
+        errors++;
+        continue;
+      }
+      const final = verified.value.game.moves;
+      moves += final.length;
+      if (verified.value.stateHash !== t.status!.stateHash) hashesMatch = false;
+      for (const r of results.filter((r) => r.tableId === t.id)) {
+        if (r.finalHash !== verified.value.stateHash) hashesMatch = false;
+        for (const a of r.acked)
+          if (canonicalJson(final[a.index]) !== canonicalJson(a.move)) lostMoves++;
+      }
+    }
+  }
+  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const pick = (q: number) =>
+    latencies.length
+      ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
+      : 0;
+  errors += results.reduce((n, r) => n + r.errors.length, 0);
+  for (const r of results)
+    for (const e of r.errors) if (!json) console.error(r.tableId, r.party, e);
+  const report = {
+    tables,
+    clients: bots.length,
+    processes: target ? 1 : processes,
+    moves,
+    movesPerSecond: Math.round((moves / elapsed) * 10) / 10,
+    moveLatencyMs: {
+      median: Math.round(pick(0.5) * 10) / 10,
+      p99: Math.round(pick(0.99) * 10) / 10,
+    },
+    errors,
+    lostMoves,
+    hashesMatch,
+    ...(killAfter !== null
+      ? { killedAfterMs: killedAt, elapsedMs: Math.round(elapsed * 1000) }
+      : {}),
+  };
+  console.log(json ? JSON.stringify(report) : JSON.stringify(report, null, 2));
+  stopAll();
+  process.exit(errors === 0 && lostMoves === 0 && hashesMatch ? 0 : 1);
+} catch (e) {
+  console.error(e);
+  stopAll();
+  process.exit(1);
+}

@@ -1,0 +1,225 @@
+// A bot player over a real WebSocket, for the bench and the tests: it joins a class like a
+// student, keeps its own copy of the game from the public moves, and plays its seat the way the
+// computer would. It survives a server restart by joining its seat again with its token.
+import { Client, type Room } from 'colyseus.js';
+import type { Level } from '../src/core/level/level';
+import { applyMove, replayMoves, waitingFor } from '../src/core/moves';
+import { chooseSideMove, computerProposal, respond } from '../src/core/negotiator';
+import { PARTIES, byParty, type Party } from '../src/core/parties';
+import type { SeatView } from '../src/core/seatView';
+import type { Difficulty } from '../src/core/parties';
+import type { GameState, Move } from '../src/core/state';
+import { stateHash } from '../src/core/game';
+
+export interface BotResult {
+  party: Party;
+  tableId: string;
+  acked: { index: number; move: Move }[];
+  latencies: number[];
+  errors: string[];
+  finalHash: string;
+  moves: Move[];
+}
+
+export async function postJson<T>(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const data = (await res.json()) as T & { message?: string };
+  if (!res.ok) throw new Error(`${res.status} ${data.message ?? ''}`);
+  return data;
+}
+
+export class Bot {
+  party!: Party;
+  tableId!: string;
+  token!: string;
+  room: Room | null = null;
+  private client: Client;
+  private setup: { seed: string; difficulty: Difficulty } | null = null;
+  private moves: Move[] = [];
+  private seq = 0;
+  private pending: { id: number; at: number; move: Move } | null = null;
+  private done = false;
+  private finished!: (r: BotResult) => void;
+  readonly result: Promise<BotResult>;
+  readonly acked: { index: number; move: Move }[] = [];
+  readonly latencies: number[] = [];
+  readonly errors: string[] = [];
+
+  constructor(
+    private readonly url: string,
+    private readonly level: Level,
+    private readonly thinkMs = 0,
+  ) {
+    this.client = new Client(url.replace(/^http/, 'ws'));
+    this.result = new Promise((resolve) => (this.finished = resolve));
+  }
+
+  async join(code: string, name: string) {
+    const seat = await postJson<{ tableId: string; token: string; party: Party }>(
+      `${this.url}/live/api/join`,
+      { code, name },
+    );
+    this.party = seat.party;
+    this.tableId = seat.tableId;
+    this.token = seat.token;
+    await this.connect();
+  }
+
+  private async connect() {
+    const room = await this.client.joinById(this.tableId, { token: this.token });
+    this.room = room;
+    const log = this.log;
+    if (log) {
+      // Tests read every message this seat receives.
+      const on = room.onMessage.bind(room);
+      room.onMessage = ((type: string, fn: (m: unknown) => void) =>
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+        on(type, (m: unknown) => {
+          log.push(JSON.stringify({ type, m }));
+          fn(m);
+        })) as typeof room.onMessage;
+    }
+    this.pending = null;
+    room.onMessage('seat', (m: { moves: Move[]; seed: string; difficulty: Difficulty }) => {
+      this.moves = [...m.moves];
+      this.setup = { seed: m.seed, difficulty: m.difficulty };
+    });
+    room.onMessage('moved', (m: { index: number; move: Move }) => {
+      this.moves[m.index] = m.move;
+    });
+    room.onMessage('ack', (m: { id: number; index: number }) => {
+      if (this.pending?.id === m.id) {
+        this.latencies.push(performance.now() - this.pending.at);
+        this.acked.push({ index: m.index, move: this.pending.move });
+        this.moves[m.index] = this.pending.move;
+        this.pending = null;
+        if (this.lastView) this.onView(this.lastView);
+      }
+    });
+    room.onMessage('refused', (m: { id: number | null; code: string; message: string }) => {
+      // Two seats may pick the same lever at once; the second is refused by the rules, and passes.
+      if (m.code.startsWith('side-move/')) this.passNext = true;
+      else if (m.code !== 'table/paused') this.errors.push(`${m.code}: ${m.message}`);
+      if (this.pending?.id === m.id) this.pending = null;
+      if (this.lastView) this.onView(this.lastView);
+    });
+    room.onMessage('view', (view: SeatView) => this.onView(view));
+    room.onLeave((code) => {
+      if (!this.done && code !== 4000) void this.rejoin();
+    });
+  }
+
+  private async rejoin() {
+    this.room = null;
+    const until = Date.now() + 60_000;
+    while (Date.now() < until && !this.done) {
+      try {
+        await this.connect();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    if (!this.done) this.errors.push('could not rejoin');
+  }
+
+  private cache: { game: GameState; count: number; seats: string } | null = null;
+
+  /** The bot's own copy of the game, brought up to date move by move. */
+  private game(): GameState | null {
+    if (!this.setup || !this.room) return null;
+    const seatsKey = PARTIES.map(
+      (p) =>
+        (this.room!.state as { seats: Map<string, { occupant: string }> }).seats.get(p)?.occupant,
+    ).join();
+    const c = this.cache;
+    if (c && c.seats === seatsKey && c.count <= this.moves.length) {
+      let game = c.game;
+      for (let i = c.count; i < this.moves.length; i++) {
+        const m = this.moves[i];
+        if (!m) return null;
+        const next = applyMove(this.level, game, m);
+        if (!next.ok) return null;
+        game = next.value;
+      }
+      this.cache = { game, count: this.moves.length, seats: seatsKey };
+      return game;
+    }
+    const seats = byParty((p) =>
+      (this.room!.state as { seats: Map<string, { occupant: string }> }).seats.get(p)?.occupant ===
+      'person'
+        ? ('human' as const)
+        : ('computer' as const),
+    );
+    if (this.moves.some((m) => !m)) return null;
+    const replayed = replayMoves(this.level, { ...this.setup, seats }, this.moves);
+    if (!replayed.ok) return null;
+    this.cache = { game: replayed.value, count: this.moves.length, seats: seatsKey };
+    return replayed.value;
+  }
+
+  private lastView: SeatView | null = null;
+  /** When set, every message received is appended here as JSON. */
+  log: string[] | null = null;
+
+  private onView(view: SeatView) {
+    this.lastView = view;
+    if (view.outcome) {
+      if (this.done) return;
+      this.done = true;
+      const game = this.game();
+      this.finished({
+        party: this.party,
+        tableId: this.tableId,
+        acked: this.acked,
+        latencies: this.latencies,
+        errors: this.errors,
+        finalHash: game ? stateHash(game) : '',
+        moves: this.moves,
+      });
+      void this.room?.leave(true);
+      return;
+    }
+    if (this.pending || !view.waitingFor.includes(this.party)) return;
+    const act = () => {
+      if (this.pending || this.done) return;
+      const game = this.game();
+      if (!game || !waitingFor(game).includes(this.party)) return;
+      const move = this.decide(game);
+      this.pending = { id: ++this.seq, at: performance.now(), move };
+      this.room?.send('move', { id: this.pending.id, move });
+    };
+    if (this.thinkMs > 0) setTimeout(act, this.thinkMs);
+    else act();
+  }
+
+  private passNext = false;
+  refusedByRules = 0;
+
+  private decide(game: GameState): Move {
+    const party = this.party;
+    if (this.passNext && game.table && PARTIES.every((p) => game.responses[p] !== undefined)) {
+      this.passNext = false;
+      this.refusedByRules++;
+      return { type: 'SIDE_MOVE', party, move: { kind: 'pass' } };
+    }
+    if (!game.table) {
+      return { type: 'PROPOSE', party, package: computerProposal(this.level, game, party).package };
+    }
+    if (PARTIES.some((p) => game.responses[p] === undefined) && game.responses[party] === undefined)
+      return {
+        type: 'RESPOND',
+        party,
+        accept: respond(this.level, game, party, game.table.package).accept,
+      };
+    return { type: 'SIDE_MOVE', party, move: chooseSideMove(this.level, game, party) };
+  }
+}

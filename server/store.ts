@@ -1,0 +1,206 @@
+// Where live classes, tables and moves are kept. Every accepted move is appended here before
+// anyone hears of it. SQLite (better-sqlite3) under data/ by default; Redis when REDIS_URL is set.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Redis } from 'ioredis';
+import type { ByParty, Difficulty, Party } from '../src/core/parties';
+import type { Move, Seat } from '../src/core/state';
+
+export interface ClassRecord {
+  readonly code: string;
+  /** sha-256 of the teacher secret, hex. */
+  readonly secretHash: string;
+  readonly level: string;
+  readonly seed: string;
+  readonly difficulty: Difficulty;
+  /** People per table, 2–4; computers fill the other seats. */
+  readonly tableSize: number;
+  /** Seconds a seat has for its move in each phase; 0 for no limit. */
+  readonly phaseSeconds: number;
+  /** A private table among friends: seated people may start it themselves. */
+  readonly friends: boolean;
+  paused: boolean;
+  ended: boolean;
+  readonly createdAt: number;
+}
+
+export interface PersonRecord {
+  readonly name: string;
+  /** sha-256 of the seat token, hex. */
+  readonly tokenHash: string;
+}
+
+export interface TableStatus {
+  readonly phase: string;
+  readonly round: number;
+  readonly waitingFor: readonly Party[];
+  readonly outcome: string;
+  readonly connected: readonly Party[];
+  readonly moves: number;
+  readonly resultCode: string;
+  readonly stateHash: string;
+}
+
+export interface TableRecord {
+  readonly id: string;
+  readonly classCode: string;
+  readonly index: number;
+  readonly level: string;
+  readonly seed: string;
+  readonly difficulty: Difficulty;
+  /** Seats open to people, in the order they are filled. */
+  humanSeats: Party[];
+  people: Partial<ByParty<PersonRecord>>;
+  /** Seats fixed when the table starts; null before. */
+  seats: ByParty<Seat> | null;
+  /** Human seats the server plays for (the teacher put the computer there after the start). */
+  autopilot: Party[];
+  over: boolean;
+  status: TableStatus | null;
+}
+
+export interface Store {
+  putClass(record: ClassRecord): Promise<void>;
+  getClass(code: string): Promise<ClassRecord | null>;
+  putTable(record: TableRecord): Promise<void>;
+  getTable(id: string): Promise<TableRecord | null>;
+  tablesOf(classCode: string): Promise<TableRecord[]>;
+  openTables(): Promise<TableRecord[]>;
+  /** Appends the move at `index`; false when that index is already taken (nothing is written). */
+  appendMove(tableId: string, index: number, move: Move): Promise<boolean>;
+  moves(tableId: string): Promise<Move[]>;
+  close(): Promise<void>;
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS classes (code TEXT PRIMARY KEY, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS tables (id TEXT PRIMARY KEY, class TEXT NOT NULL, open INTEGER NOT NULL, body TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS tables_class ON tables (class);
+      CREATE TABLE IF NOT EXISTS moves (tbl TEXT NOT NULL, idx INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (tbl, idx));
+    `);
+  }
+  putClass(r: ClassRecord) {
+    this.db
+      .prepare('INSERT OR REPLACE INTO classes (code, body) VALUES (?, ?)')
+      .run(r.code, JSON.stringify(r));
+    return Promise.resolve();
+  }
+  getClass(code: string) {
+    const row = this.db.prepare('SELECT body FROM classes WHERE code = ?').get(code) as
+      { body: string } | undefined;
+    return Promise.resolve(row ? (JSON.parse(row.body) as ClassRecord) : null);
+  }
+  putTable(r: TableRecord) {
+    this.db
+      .prepare('INSERT OR REPLACE INTO tables (id, class, open, body) VALUES (?, ?, ?, ?)')
+      .run(r.id, r.classCode, r.over ? 0 : 1, JSON.stringify(r));
+    return Promise.resolve();
+  }
+  getTable(id: string) {
+    const row = this.db.prepare('SELECT body FROM tables WHERE id = ?').get(id) as
+      { body: string } | undefined;
+    return Promise.resolve(row ? (JSON.parse(row.body) as TableRecord) : null);
+  }
+  private bodies(sql: string, ...args: unknown[]): TableRecord[] {
+    return (this.db.prepare(sql).all(...args) as { body: string }[]).map(
+      (row) => JSON.parse(row.body) as TableRecord,
+    );
+  }
+  tablesOf(classCode: string) {
+    return Promise.resolve(this.bodies('SELECT body FROM tables WHERE class = ?', classCode));
+  }
+  openTables() {
+    return Promise.resolve(this.bodies('SELECT body FROM tables WHERE open = 1'));
+  }
+  appendMove(tableId: string, index: number, move: Move) {
+    const result = this.db
+      .prepare('INSERT OR IGNORE INTO moves (tbl, idx, body) VALUES (?, ?, ?)')
+      .run(tableId, index, JSON.stringify(move));
+    return Promise.resolve(result.changes === 1);
+  }
+  moves(tableId: string) {
+    const rows = this.db
+      .prepare('SELECT body FROM moves WHERE tbl = ? ORDER BY idx')
+      .all(tableId) as { body: string }[];
+    return Promise.resolve(rows.map((row) => JSON.parse(row.body) as Move));
+  }
+  close() {
+    this.db.close();
+    return Promise.resolve();
+  }
+}
+
+/** Redis keys under one prefix: class:<code>, table:<id>, tables:<class> (set), open (set), moves:<id> (list). */
+export class RedisStore implements Store {
+  private readonly redis: Redis;
+  constructor(
+    url: string,
+    private readonly prefix = 'redlines:',
+  ) {
+    this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
+  }
+  private k = (key: string) => this.prefix + key;
+  async putClass(r: ClassRecord) {
+    await this.redis.set(this.k(`class:${r.code}`), JSON.stringify(r));
+  }
+  async getClass(code: string) {
+    const body = await this.redis.get(this.k(`class:${code}`));
+    return body ? (JSON.parse(body) as ClassRecord) : null;
+  }
+  async putTable(r: TableRecord) {
+    const multi = this.redis
+      .multi()
+      .set(this.k(`table:${r.id}`), JSON.stringify(r))
+      .sadd(this.k(`tables:${r.classCode}`), r.id);
+    if (r.over) multi.srem(this.k('open'), r.id);
+    else multi.sadd(this.k('open'), r.id);
+    await multi.exec();
+  }
+  async getTable(id: string) {
+    const body = await this.redis.get(this.k(`table:${id}`));
+    return body ? (JSON.parse(body) as TableRecord) : null;
+  }
+  private async many(ids: string[]): Promise<TableRecord[]> {
+    if (ids.length === 0) return [];
+    const bodies = await this.redis.mget(ids.map((id) => this.k(`table:${id}`)));
+    return bodies.filter((b): b is string => b !== null).map((b) => JSON.parse(b) as TableRecord);
+  }
+  async tablesOf(classCode: string) {
+    return this.many(await this.redis.smembers(this.k(`tables:${classCode}`)));
+  }
+  async openTables() {
+    return this.many(await this.redis.smembers(this.k('open')));
+  }
+  async appendMove(tableId: string, index: number, move: Move) {
+    // Only appends when the list is exactly `index` long, atomically.
+    const script = `if redis.call('LLEN', KEYS[1]) == tonumber(ARGV[1]) then redis.call('RPUSH', KEYS[1], ARGV[2]) return 1 else return 0 end`;
+    const done = await this.redis.eval(
+      script,
+      1,
+      this.k(`moves:${tableId}`),
+      String(index),
+      JSON.stringify(move),
+    );
+    return done === 1;
+  }
+  async moves(tableId: string) {
+    const rows = await this.redis.lrange(this.k(`moves:${tableId}`), 0, -1);
+    return rows.map((row) => JSON.parse(row) as Move);
+  }
+  async close() {
+    await this.redis.quit();
+  }
+}
+
+export const openStore = (env: { REDIS_URL?: string; LIVE_DB?: string } = process.env): Store =>
+  env.REDIS_URL
+    ? new RedisStore(env.REDIS_URL)
+    : new SqliteStore(env.LIVE_DB ?? 'data/live.sqlite');

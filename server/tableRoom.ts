@@ -1,0 +1,438 @@
+// A live table: a Colyseus room that owns one game. Every move goes through the core's move API;
+// the synced state is public only, and each seat gets its own seatView by client.send.
+import { Room, ServerError, type Client, type Delayed } from '@colyseus/core';
+import { resultCodeFor } from '../src/core/codes';
+import { stateHash } from '../src/core/game';
+import type { Level } from '../src/core/level/level';
+import {
+  computerDue,
+  phaseOf,
+  playMove,
+  replayMoves,
+  settle,
+  stepComputer,
+  waitingFor,
+  type MoveError,
+} from '../src/core/moves';
+import { computerProposal, respond } from '../src/core/negotiator';
+import { PARTIES, byParty, type Party } from '../src/core/parties';
+import { createInitialState } from '../src/core/rules';
+import { seatView } from '../src/core/seatView';
+import type { GameState, Move } from '../src/core/state';
+import { context, sha256 } from './context';
+import { clientMessageSchema, joinOptionsSchema, type TeacherAction } from './protocol';
+import { SeatState, TableState } from './schema';
+import type { ClassRecord, PersonRecord, TableRecord } from './store';
+
+interface Auth {
+  party: Party;
+}
+
+export const RECONNECT_SECONDS = 600;
+
+export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
+  override maxClients = 16;
+  override autoDispose = false;
+
+  private record!: TableRecord;
+  private cls!: ClassRecord;
+  private level!: Level;
+  private game: GameState | null = null;
+  private readonly seatOf = new Map<string, Party>();
+  private readonly lastId = new Map<Party, number>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private computerTimer: Delayed | null = null;
+  private phaseTimer: Delayed | null = null;
+  private phaseKey = '';
+
+  override async onCreate(options: { tableId: string }) {
+    const { store, levels } = context();
+    this.roomId = options.tableId;
+    const record = await store.getTable(options.tableId);
+    if (!record) throw new ServerError(404, 'No such table.');
+    const cls = await store.getClass(record.classCode);
+    const level = levels.get(record.level);
+    if (!cls || !level) throw new ServerError(404, 'This table belongs to no class or level.');
+    this.record = record;
+    this.cls = cls;
+    this.level = level;
+    this.setState(new TableState());
+    this.state.tableId = record.id;
+    this.state.classCode = record.classCode;
+    this.state.paused = cls.paused;
+    for (const party of PARTIES) {
+      const seat = new SeatState();
+      seat.party = party;
+      this.state.seats.set(party, seat);
+    }
+    if (record.seats) {
+      // A restart: the game is its seed and its people's moves, replayed through the core.
+      const moves = await store.moves(record.id);
+      const setup = { seed: record.seed, seats: record.seats, difficulty: record.difficulty };
+      const replayed = replayMoves(level, setup, moves);
+      this.game = replayed.ok ? replayed.value : replayed.error.game;
+    }
+    this.onMessage('*', (client, type, message) => this.receive(client, type, message));
+    this.publish();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Who sits where. The seat comes from the token alone, never from what the client says.
+
+  override onAuth(_client: Client, options: unknown): Auth {
+    const parsed = joinOptionsSchema.safeParse(options);
+    if (!parsed.success) throw new ServerError(400, 'A seat token is needed to sit at a table.');
+    const hash = sha256(parsed.data.token);
+    const party = PARTIES.find((p) => this.record.people[p]?.tokenHash === hash);
+    if (!party) throw new ServerError(403, 'This seat link is not valid for this table.');
+    return { party };
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: Auth) {
+    // A second device (or a reload before the first connection dropped) takes the seat over.
+    for (const other of this.clients)
+      if (other !== client && this.seatOf.get(other.sessionId) === auth.party) {
+        this.seatOf.delete(other.sessionId);
+        other.leave(4001);
+      }
+    this.seatOf.set(client.sessionId, auth.party);
+    client.send('seat', {
+      type: 'seat',
+      party: auth.party,
+      tableId: this.record.id,
+      level: this.record.level,
+      seed: this.record.seed,
+      difficulty: this.record.difficulty,
+      moves: this.game?.moves ?? [],
+    });
+    this.publish();
+    if (this.cls.friends && this.everyoneHere()) this.start();
+  }
+
+  override async onLeave(client: Client, consented: boolean) {
+    const party = this.seatOf.get(client.sessionId);
+    if (party === undefined) return;
+    this.publish();
+    if (consented) {
+      this.seatOf.delete(client.sessionId);
+      this.publish();
+      return;
+    }
+    try {
+      await this.allowReconnection(client, RECONNECT_SECONDS);
+      this.publish();
+    } catch {
+      if (this.seatOf.get(client.sessionId) === party) this.seatOf.delete(client.sessionId);
+      this.publish();
+    }
+  }
+
+  private connected(party: Party): boolean {
+    for (const client of this.clients)
+      if (
+        this.seatOf.get(client.sessionId) === party &&
+        (client.state as number) !== 3 /* LEAVING */
+      )
+        return true;
+    return false;
+  }
+
+  private everyoneHere = () =>
+    this.record.humanSeats.length > 0 &&
+    this.record.humanSeats.every((p) => this.record.people[p] && this.connected(p));
+
+  // -------------------------------------------------------------------------------------------
+  // Messages
+
+  private refuse(
+    client: Client,
+    id: number | null,
+    error: Omit<MoveError, 'code'> & { code: string },
+  ) {
+    client.send('refused', { type: 'refused', id, ...error });
+  }
+
+  private receive(client: Client, type: string | number, message: unknown) {
+    const party = this.seatOf.get(client.sessionId);
+    const parsed = clientMessageSchema.safeParse(
+      message !== null && typeof message === 'object' && !Array.isArray(message)
+        ? { ...message, type }
+        : { type, message },
+    );
+    if (!parsed.success || party === undefined) {
+      const issue = parsed.success ? null : parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+      return this.refuse(client, null, {
+        code: 'message/malformed',
+        message: `The server could not read this message${where}.`,
+      });
+    }
+    const msg = parsed.data;
+    if (msg.type === 'start') {
+      if (!this.cls.friends)
+        return this.refuse(client, null, {
+          code: 'table/teacher-starts',
+          message: 'The teacher starts this table.',
+        });
+      this.start();
+      return;
+    }
+    this.enqueue(() => this.personMove(client, party, msg.id, msg.move));
+  }
+
+  private enqueue(task: () => Promise<void> | void) {
+    this.queue = this.queue
+      .then(task)
+      .catch((e: unknown) => console.error('table', this.roomId, e));
+  }
+
+  private async personMove(client: Client, party: Party, id: number, move: Move) {
+    if (move.party !== party)
+      return this.refuse(client, id, {
+        code: 'seat/not-yours',
+        message: 'You can only move for your own seat.',
+      });
+    if (id <= (this.lastId.get(party) ?? 0))
+      return this.refuse(client, id, {
+        code: 'message/replayed',
+        message: 'This message was already received; it is not played again.',
+      });
+    this.lastId.set(party, id);
+    const error = await this.play(move, (index) => client.send('ack', { type: 'ack', id, index }));
+    if (error) return this.refuse(client, id, error);
+  }
+
+  /** Plays a person's move (or a stand-in for one): checked, stored, then broadcast. */
+  private async play(
+    move: Move,
+    onStored?: (index: number) => void,
+  ): Promise<MoveError | { code: string; message: string } | null> {
+    if (!this.game || this.state.status !== 'playing')
+      return { code: 'table/not-started', message: 'The table has not started yet.' };
+    if (this.cls.paused)
+      return { code: 'table/paused', message: 'The teacher has paused the game.' };
+    const played = playMove(this.level, this.game, move);
+    if (!played.ok) return played.error;
+    const index = played.value.moves.length - 1;
+    const stored = await context().store.appendMove(this.record.id, index, move);
+    if (!stored) return { code: 'table/conflict', message: 'Another move came first; try again.' };
+    this.game =
+      context().config.computerDelayMs > 0 ? played.value : settle(this.level, played.value);
+    onStored?.(index);
+    this.broadcast('moved', { type: 'moved', index, move });
+    this.publish();
+    return null;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Starting, pacing, time limits
+
+  start() {
+    if (this.record.seats || this.cls.ended) return;
+    const seats = byParty((p) =>
+      this.record.humanSeats.includes(p) && this.record.people[p] ? 'human' : 'computer',
+    );
+    this.record.seats = seats;
+    const setup = { seed: this.record.seed, seats, difficulty: this.record.difficulty };
+    const initial = createInitialState(this.level, setup);
+    this.game = context().config.computerDelayMs > 0 ? initial : settle(this.level, initial);
+    this.publish();
+  }
+
+  /** Brings the synced state, every seat's private view and the stored status up to date. */
+  private publish() {
+    const game = this.game;
+    const s = this.state;
+    s.status =
+      this.cls.ended && !game?.outcome
+        ? 'ended'
+        : !game
+          ? 'waiting'
+          : game.outcome
+            ? 'over'
+            : 'playing';
+    s.paused = this.cls.paused;
+    s.phase = game ? phaseOf(game) : '';
+    s.round = game?.round ?? 0;
+    s.moves = game?.moves.length ?? 0;
+    s.outcome = game?.outcome?.kind ?? '';
+    const waiting = game && !game.outcome ? waitingFor(game) : [];
+    if (s.waitingFor.join() !== waiting.join()) {
+      s.waitingFor.clear();
+      for (const p of waiting) s.waitingFor.push(p);
+    }
+    for (const party of PARTIES) {
+      const seat = s.seats.get(party)!;
+      const person = this.record.people[party];
+      const human = this.record.seats
+        ? this.record.seats[party] === 'human'
+        : this.record.humanSeats.includes(party);
+      seat.occupant = !human ? 'computer' : person ? 'person' : 'empty';
+      seat.name = person?.name ?? '';
+      seat.connected = !human || this.connected(party);
+    }
+    // Views cost a few milliseconds each: moves that arrive together share one round of them.
+    if (game && !this.viewsDue) {
+      this.viewsDue = true;
+      setImmediate(() => this.sendViews());
+    }
+    this.schedule();
+    this.save();
+  }
+
+  private viewsDue = false;
+
+  private sendViews() {
+    this.viewsDue = false;
+    const game = this.game;
+    if (!game) return;
+    for (const client of this.clients) {
+      const party = this.seatOf.get(client.sessionId);
+      if (party) client.send('view', seatView(this.level, game, party));
+    }
+  }
+
+  private save() {
+    const game = this.game;
+    const over = Boolean(game?.outcome) || this.cls.ended;
+    this.record.over = over;
+    this.record.status = {
+      phase: this.state.status === 'playing' ? this.state.phase : this.state.status,
+      round: this.state.round,
+      waitingFor: [...this.state.waitingFor] as Party[],
+      outcome: this.state.outcome,
+      connected: PARTIES.filter((p) => this.connected(p)),
+      moves: this.state.moves,
+      // Both cost a little; a finished game needs them, a running one does not.
+      resultCode: game?.outcome ? resultCodeFor(this.level, game) : '',
+      stateHash: game?.outcome ? stateHash(game) : '',
+    };
+    void context()
+      .store.putTable(this.record)
+      .catch((e: unknown) => console.error('table', this.roomId, 'not saved', e));
+    if (over && !this.autoDispose) {
+      // Finished tables stay a while for the debrief, then go.
+      this.clock.setTimeout(() => void this.disconnect(), 15 * 60 * 1000);
+    }
+  }
+
+  private schedule() {
+    const game = this.game;
+    if (!game || game.outcome || this.cls.paused) {
+      this.computerTimer?.clear();
+      this.phaseTimer?.clear();
+      this.computerTimer = this.phaseTimer = null;
+      this.phaseKey = '';
+      this.state.deadlineAt = 0;
+      return;
+    }
+    const delay = context().config.computerDelayMs;
+    if (computerDue(game) && !this.computerTimer) {
+      this.computerTimer = this.clock.setTimeout(() => {
+        this.computerTimer = null;
+        if (!this.game || this.cls.paused) return;
+        this.game = stepComputer(this.level, this.game);
+        this.publish();
+      }, delay);
+      return;
+    }
+    if (computerDue(game)) return;
+    // People: those the server plays for move at once; the others get the phase's time.
+    const waiting = waitingFor(game);
+    const stand = waiting.filter((p) => this.record.autopilot.includes(p));
+    if (stand.length > 0) this.enqueue(() => this.standIn(stand));
+    const key = `${game.round}/${phaseOf(game)}`;
+    if (key === this.phaseKey) return;
+    this.phaseKey = key;
+    this.phaseTimer?.clear();
+    this.phaseTimer = null;
+    this.state.deadlineAt = 0;
+    if (this.cls.phaseSeconds > 0) {
+      const ms = this.cls.phaseSeconds * 1000;
+      this.state.deadlineAt = Date.now() + ms;
+      this.phaseTimer = this.clock.setTimeout(() => {
+        this.phaseTimer = null;
+        if (this.game) this.enqueue(() => this.standIn(waitingFor(this.game!), true));
+      }, ms);
+    }
+  }
+
+  /** Moves for seats whose person is away: the computer's proposal or answer; a pass on time. */
+  private async standIn(parties: readonly Party[], timedOut = false) {
+    for (const party of parties) {
+      if (!this.game || this.game.outcome) return;
+      const game = settle(this.level, this.game);
+      if (!waitingFor(game).includes(party)) continue;
+      const phase = phaseOf(game);
+      const move: Move =
+        phase === 'proposal'
+          ? { type: 'PROPOSE', party, package: computerProposal(this.level, game, party).package }
+          : phase === 'responses'
+            ? {
+                type: 'RESPOND',
+                party,
+                accept: timedOut
+                  ? false
+                  : respond(this.level, game, party, game.table!.package).accept,
+              }
+            : { type: 'SIDE_MOVE', party, move: { kind: 'pass' } };
+      await this.play(move);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Called by the class service (matchMaker.remoteRoomCall), after it checked the teacher secret.
+
+  seatPerson(name: string, tokenHash: string, wanted: Party | null): Party | null {
+    if (this.record.seats || this.cls.ended) return null;
+    const free = this.record.humanSeats.filter((p) => !this.record.people[p]);
+    const party = wanted ? (free.includes(wanted) ? wanted : null) : (free[0] ?? null);
+    if (!party) return null;
+    this.record.people = { ...this.record.people, [party]: { name, tokenHash } };
+    this.publish();
+    return party;
+  }
+
+  takePerson(party: Party): PersonRecord | null {
+    const person = this.record.people[party];
+    if (this.record.seats || !person) return null;
+    const rest = { ...this.record.people };
+    delete rest[party];
+    this.record.people = rest;
+    for (const client of this.clients)
+      if (this.seatOf.get(client.sessionId) === party) {
+        this.seatOf.delete(client.sessionId);
+        client.leave(4002);
+      }
+    this.publish();
+    return person;
+  }
+
+  teacher(action: TeacherAction, cls: ClassRecord): boolean {
+    this.cls = cls;
+    switch (action.type) {
+      case 'start':
+      case 'startAll':
+        this.start();
+        break;
+      case 'computer': {
+        const party = action.seat.party;
+        if (!this.record.seats) {
+          this.takePerson(party);
+          this.record.humanSeats = this.record.humanSeats.filter((p) => p !== party);
+        } else if (this.record.seats[party] === 'human' && !this.record.autopilot.includes(party))
+          this.record.autopilot = [...this.record.autopilot, party];
+        break;
+      }
+      case 'pause':
+      case 'resume':
+      case 'end':
+        break;
+      default:
+        return false;
+    }
+    this.publish();
+    if (action.type === 'end') this.clock.setTimeout(() => void this.disconnect(), 5000);
+    return true;
+  }
+}
