@@ -6,7 +6,7 @@ import { packageAt, packageIndex, packageToRecord, type Level, type Package } fr
 import { PARTIES, type ByParty } from './parties';
 import { createInitialState } from './rules';
 import type { GameState } from './state';
-import { contributionTable, effectiveWeights, firmPenalty, utility } from './utility';
+import { contributionTable, effectiveWeights, firmPenalty, packageSum, utility } from './utility';
 
 export interface Point {
   readonly package: number;
@@ -41,7 +41,6 @@ const distance = (a: readonly number[], b: readonly number[]) =>
 
 /** Each party's utility of every feasible package, at the end state of the game. */
 export function utilityTables(level: Level, state: GameState): ByParty<Float64Array> {
-  const width = level.issues.length;
   const out = {} as ByParty<Float64Array>;
   for (const party of PARTIES) {
     const ps = state.parties[party];
@@ -50,8 +49,7 @@ export function utilityTables(level: Level, state: GameState): ByParty<Float64Ar
     const u = new Float64Array(level.feasibleCount);
     for (let k = 0; k < level.feasibleCount; k++) {
       const n = level.feasible[k]!;
-      let sum = 0;
-      for (let i = 0; i < width; i++) sum += table[level.cells[n * width + i]!]!;
+      const sum = packageSum(level, table, n);
       u[k] = mask[n] ? sum - firmPenalty(level, party, ps, mask[n]) : sum;
     }
     out[party] = u;

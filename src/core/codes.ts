@@ -24,7 +24,6 @@ import {
   cleanText,
 } from './limits';
 import { DIFFICULTIES, PARTIES, type ByParty, type Difficulty, type Party } from './parties';
-import type { Mode } from './params';
 import { err, ok, type Result } from './result';
 import { SEED_ALPHABET, SEED_LENGTH, parseSeed } from './seed';
 import { OUTCOME_WORDS } from './transcript';
@@ -459,30 +458,6 @@ export function dailySeed(date: UtcDate): string {
 
 // ---------------------------------------------------------------------------------------------
 // Links and share cards
-
-export interface LinkParams {
-  readonly level: string;
-  readonly seed: string;
-  readonly role: Party;
-  readonly difficulty: Difficulty;
-  readonly mode: Mode;
-  /** Minutes per round for a classroom timer, when there is one. */
-  readonly timer?: number;
-}
-
-/** The query string of a game link (`?level=…&seed=…&role=…&difficulty=…&mode=…&v=…`). */
-export function linkQuery(p: LinkParams): string {
-  const pairs: [string, string][] = [
-    ['level', p.level],
-    ['seed', p.seed],
-    ['role', p.role],
-    ['difficulty', p.difficulty],
-    ['mode', p.mode],
-  ];
-  if (p.timer !== undefined && p.timer > 0) pairs.push(['timer', String(p.timer)]);
-  pairs.push(['v', GAME_VERSION]);
-  return `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
-}
 
 export const SHARE_MARKS = {
   proposed: '📜',

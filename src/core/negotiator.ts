@@ -14,6 +14,7 @@ import {
   sideOf,
   targetUtility,
   utility,
+  packageSum,
 } from './utility';
 
 /** The value of a package to a party as a deal, including incentives received. */
@@ -102,10 +103,8 @@ function othersLikely(level: Level, state: GameState, party: Party, pkg: Package
   const others = PARTIES.filter((p) => p !== party);
   const { estimates, penalties } = publicEstimates(level, state, others);
   const n = packageIndex(level, pkg);
-  const width = level.issues.length;
   return others.every((p, j) => {
-    let e = -penalties[j]![level.firmMask[p][n]!]!;
-    for (let i = 0; i < width; i++) e += estimates[j]![level.cells[n * width + i]!]!;
+    const e = packageSum(level, estimates[j]!, n, -penalties[j]![level.firmMask[p][n]!]!);
     return e >= state.beliefs[p].threshold - state.parties[p].dealBonus;
   });
 }
@@ -246,16 +245,12 @@ function ownRanking(level: Level, state: GameState, party: Party): Ranking {
   const hit = cache.get(key);
   if (hit) return hit;
   const own = contributionTable(level, party, effectiveWeights(level, party, ps));
-  const width = level.issues.length;
-  const cells = level.cells;
   const mask = level.firmMask[party];
   const penalty = penaltyTable(level, party, ps);
   const raw = new Float64Array(candidates.length);
   for (let c = 0; c < candidates.length; c++) {
     const n = candidates[c]!;
-    const base = n * width;
-    let u = -penalty[mask[n]!]!;
-    for (let i = 0; i < width; i++) u += own[cells[base + i]!]!;
+    const u = packageSum(level, own, n, -penalty[mask[n]!]!);
     raw[c] = u;
   }
   // Sorting packed numeric keys (utility, then position) avoids a comparator: several times faster.
@@ -323,8 +318,6 @@ export function chooseProposal(level: Level, state: GameState, party: Party): Pa
   const { estimates, penalties } = publicEstimates(level, state, others);
   const masks = others.map((p) => level.firmMask[p]);
   const thresholds = others.map((p) => state.beliefs[p].threshold - state.parties[p].dealBonus);
-  const width = level.issues.length;
-  const cells = level.cells;
   const { order, utilities } = ownRanking(level, state, party);
 
   let best = order[0]!;
@@ -332,7 +325,6 @@ export function chooseProposal(level: Level, state: GameState, party: Party): Pa
   for (let k = 0; k < order.length; k++) {
     if (utilities[k]! < ownTarget && k > 0) break;
     const n = order[k]!;
-    const base = n * width;
     // Only a package more parties accept can replace the best so far: stop at the first
     // refusal that rules that out.
     const maxRefusals = others.length - (bestCount + 1);
@@ -340,8 +332,7 @@ export function chooseProposal(level: Level, state: GameState, party: Party): Pa
     let refusals = 0;
     for (let j = 0; j < others.length && refusals <= maxRefusals; j++) {
       const table = estimates[j]!;
-      let e = -penalties[j]![masks[j]![n]!]!;
-      for (let i = 0; i < width; i++) e += table[cells[base + i]!]!;
+      const e = packageSum(level, table, n, -penalties[j]![masks[j]![n]!]!);
       if (e >= thresholds[j]!) count++;
       else refusals++;
     }

@@ -7,7 +7,13 @@ import { knownFeasible, publicEstimates } from './negotiator';
 import { PARTIES, type Party } from './parties';
 import { checkProposal, checkResponse, checkSideMove } from './rules';
 import type { GameState, Move, SideMove } from './state';
-import { contributionTable, effectiveWeights, penaltyTable, targetUtility } from './utility';
+import {
+  contributionTable,
+  effectiveWeights,
+  packageSum,
+  penaltyTable,
+  targetUtility,
+} from './utility';
 
 /** Decides the next move of `party`, which `waitingFor(game)` includes. */
 export type Strategy = (level: Level, game: GameState, party: Party) => Move;
@@ -37,11 +43,9 @@ export function ownUtilities(level: Level, state: GameState, party: Party): Floa
   const table = contributionTable(level, party, effectiveWeights(level, party, ps));
   const penalty = penaltyTable(level, party, ps);
   const mask = level.firmMask[party];
-  const width = level.issues.length;
   const out = new Float64Array(level.packageCount);
   for (let n = 0; n < level.packageCount; n++) {
-    let u = -penalty[mask[n]!]!;
-    for (let i = 0; i < width; i++) u += table[level.cells[n * width + i]!]!;
+    const u = packageSum(level, table, n, -penalty[mask[n]!]!);
     out[n] = u;
   }
   if (cache.size >= 512) cache.clear();
@@ -236,13 +240,11 @@ function principledProposal(level: Level, state: GameState, party: Party): Packa
   const worthOf = worthTable(level, state, party);
   const others = PARTIES.filter((p) => p !== party);
   const seen = acceptedBefore(level, state);
-  const width = level.issues.length;
   const { estimates, penalties } = publicEstimates(level, state, others);
   // What each party needs: the public estimate, but never below what it turned down lately.
   const estimateOf = (j: number, pkg: Package): number => {
     const n = packageIndex(level, pkg);
-    let e = -penalties[j]![level.firmMask[others[j]!][n]!]!;
-    for (let i = 0; i < width; i++) e += estimates[j]![level.cells[n * width + i]!]!;
+    const e = packageSum(level, estimates[j]!, n, -penalties[j]![level.firmMask[others[j]!][n]!]!);
     return e;
   };
   const recent = state.history.filter((r) => r.round > state.round - LEARN_ROUNDS);
@@ -265,8 +267,7 @@ function principledProposal(level: Level, state: GameState, party: Party): Packa
     for (let j = 0; j < others.length; j++) {
       const p = others[j]!;
       if (seen.get(p)!.has(n)) continue;
-      let e = -penalties[j]![level.firmMask[p][n]!]!;
-      for (let i = 0; i < width; i++) e += estimates[j]![level.cells[n * width + i]!]!;
+      const e = packageSum(level, estimates[j]!, n, -penalties[j]![level.firmMask[p][n]!]!);
       odds /= 1 + Math.exp(-(e - thresholds[j]!) / ACCEPT_SPREAD);
     }
     const value = (worth - walkAway) * odds;

@@ -23,6 +23,18 @@ export function contributionTable(
   return table;
 }
 
+/**
+ * `start` plus a per-option table summed over the cells of package `n`, added in issue order: the
+ * one inner loop of every package utility and public estimate.
+ */
+export function packageSum(level: Level, table: Float64Array, n: number, start = 0): number {
+  const width = level.issues.length;
+  const base = n * width;
+  let sum = start;
+  for (let i = 0; i < width; i++) sum += table[level.cells[base + i]!]!;
+  return sum;
+}
+
 /** Sum of the penalties of the firm red lines whose bits are set in `mask`. */
 export function firmPenalty(level: Level, party: Party, ps: PartyState, mask: number): number {
   if (mask === 0) return 0;
@@ -171,12 +183,10 @@ export function feasibleTop(level: Level, party: Party, ps: PartyState): number 
   const own = contributionTable(level, party, effectiveWeights(level, party, ps));
   const penalty = penaltyTable(level, party, ps);
   const mask = level.firmMask[party];
-  const width = level.issues.length;
   let top = -Infinity;
   for (let k = 0; k < level.feasibleCount; k++) {
     const n = level.feasible[k]!;
-    let u = -penalty[mask[n]!]!;
-    for (let i = 0; i < width; i++) u += own[level.cells[n * width + i]!]!;
+    const u = packageSum(level, own, n, -penalty[mask[n]!]!);
     if (u > top) top = u;
   }
   if (cache.size >= 1024) cache.clear();

@@ -4,7 +4,6 @@
 import {
   OUTCOME_WORDS,
   cleanName,
-  linkQuery,
   verifyResult,
   type CodeError,
   type VerifiedResult,
@@ -103,34 +102,8 @@ export const saveStore = (store: TeacherStore): string =>
 // ---------------------------------------------------------------------------------------------
 // Class links
 
-export interface ClassLink {
-  /** 1–4 when seats rotate by group, else null. */
-  readonly group: number | null;
-  readonly role: Party;
-  readonly url: string;
-}
-
 /** The seat of group g (1-based) when seats rotate: group 1 plays the first party, and so on. */
 export const groupRole = (group: number): Party => PARTIES[(group - 1) % PARTIES.length]!;
-
-export function classLinks(base: string, settings: TeacherSettings): ClassLink[] {
-  const link = (role: Party) =>
-    `${base}${linkQuery({
-      level: settings.level,
-      seed: settings.seed,
-      role,
-      difficulty: settings.difficulty,
-      mode: 'solo',
-      ...(settings.timer > 0 ? { timer: settings.timer } : {}),
-    })}`;
-  if (settings.seating === 'same')
-    return [{ group: null, role: settings.role, url: link(settings.role) }];
-  return Array.from({ length: GROUPS }, (_, k) => ({
-    group: k + 1,
-    role: groupRole(k + 1),
-    url: link(groupRole(k + 1)),
-  }));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Pasted lines

@@ -13,7 +13,6 @@ import {
   decodeResult,
   encodeResult,
   levelHash,
-  linkQuery,
   resultCodeFor,
   shareCard,
   utcDateOf,
@@ -22,6 +21,7 @@ import {
 } from '../../src/core/codes';
 import { stateHash } from '../../src/core/game';
 import { applyMove, newGame, phaseOf, waitingFor } from '../../src/core/moves';
+import { gameLink } from '../../src/core/params';
 import type { Level } from '../../src/core/level/level';
 import type { LevelSpec } from '../../src/core/level/schema';
 import { DIFFICULTIES, PARTIES, type Party } from '../../src/core/parties';
@@ -377,13 +377,14 @@ describe('daily seeds', () => {
 });
 
 describe('share cards', () => {
-  const link = `https://example.org/red-lines/${linkQuery({
+  const link = gameLink('https://example.org/red-lines/', {
     level: MAIN,
     seed: 'BCDF2345',
     role: 'ukraine',
     difficulty: 'normal',
     mode: 'solo',
-  })}`;
+    version: GAME_VERSION,
+  });
 
   test.each([
     ['a game that ends in a deal or collapse', [3, 1, 4, 1, 5, 9, 2, 6]],
@@ -413,28 +414,5 @@ describe('share cards', () => {
       expect(card).not.toContain(issue.name);
       for (const option of issue.options) expect(card).not.toContain(option.name);
     }
-  });
-});
-
-describe('links', () => {
-  test('carry level, seed, role, difficulty, mode and version, escaped', () => {
-    const query = linkQuery({
-      level: MAIN,
-      seed: 'BCDF2345',
-      role: 'russia',
-      difficulty: 'hard',
-      mode: 'solo',
-      timer: 3,
-    });
-    const params = new URLSearchParams(query);
-    expect(Object.fromEntries(params)).toEqual({
-      level: MAIN,
-      seed: 'BCDF2345',
-      role: 'russia',
-      difficulty: 'hard',
-      mode: 'solo',
-      timer: '3',
-      v: GAME_VERSION,
-    });
   });
 });

@@ -204,13 +204,3 @@ export const isPackage = (level: Level, pkg: readonly number[]): boolean =>
 
 export const packageToRecord = (level: Level, pkg: Package): Record<string, string> =>
   Object.fromEntries(level.issues.map((issue, i) => [issue.id, issue.options[pkg[i]!]!.id]));
-
-export function packageFromRecord(level: Level, record: Record<string, string>): number[] | null {
-  const out: number[] = [];
-  for (const issue of level.issues) {
-    const k = issue.options.findIndex((o) => o.id === record[issue.id]);
-    if (k < 0) return null;
-    out.push(k);
-  }
-  return out;
-}

@@ -90,12 +90,47 @@ export function builder(
 }
 
 export function respondPanel(
+  level: Level,
   view: SeatView,
   assessment: PackageAssessment,
   hint: string | null,
   intents: Intents,
 ): HTMLElement {
   const own = assessment.crosses.filter((c) => c.party === view.seat);
+  const table = view.table!.package;
+  // Citing a red line is the person's choice: a private line stays private unless cited.
+  const citable = own.map((c) => ({
+    ...c,
+    index: view.you.redLines.findIndex((l) => l.id === c.id),
+  }));
+  const cite = h(
+    'select',
+    { id: 'respond-cite' },
+    h('option', { value: '' }, 'Cite no red line'),
+    citable.map((c) => h('option', { value: String(c.index) }, `Cite: ${c.says}`)),
+  );
+  // A counter-proposal: the package on the table with one or two issues changed.
+  const counter = level.issues.map((issue, i) => {
+    const select = h(
+      'select',
+      { id: `counter-${issue.id}`, 'data-issue': i },
+      issue.options.map((option, o) => h('option', { value: String(o) }, option.name)),
+    );
+    select.value = String(table[i]);
+    return select;
+  });
+  const reject = () => {
+    const amend = counter.flatMap((select, issue) =>
+      Number(select.value) === table[issue] ? [] : [{ issue, option: Number(select.value) }],
+    );
+    intents.move({
+      type: 'RESPOND',
+      party: view.seat,
+      accept: false,
+      ...(cite.value !== '' ? { cite: Number(cite.value) } : {}),
+      ...(amend.length > 0 ? { amend } : {}),
+    });
+  };
   return h(
     'div',
     { class: 'respond', role: 'group', 'aria-labelledby': 'respond-title' },
@@ -126,10 +161,23 @@ export function respondPanel(
         },
         'Accept',
       ),
+      h('button', { onclick: reject }, 'Reject'),
+    ),
+    h(
+      'details',
+      { class: 'counter' },
+      h('summary', {}, 'Reject with a counter-proposal or a red line'),
+      h(
+        'p',
+        { class: 'muted' },
+        'Change one or two issues of the package on the table: if nobody signs this round, your counter-proposal is tabled next. Citing a red line tells everyone why you refuse, and reveals it.',
+      ),
+      citable.length > 0 ? field('respond-cite', 'Red line', cite) : null,
+      level.issues.map((issue, i) => field(`counter-${issue.id}`, issue.name, counter[i]!)),
       h(
         'button',
-        { onclick: () => intents.move({ type: 'RESPOND', party: view.seat, accept: false }) },
-        'Reject',
+        { type: 'button', id: 'counter-reject', onclick: reject },
+        'Reject with these changes',
       ),
     ),
     moveError(),

@@ -13,7 +13,13 @@ export function render(props: PlayProps, intents: Intents): HTMLElement {
   if (due && view.phase === 'proposal')
     controls = builder(level, view, props.assess, hint('proposal'), intents);
   else if (due && view.phase === 'responses' && view.table)
-    controls = respondPanel(view, props.assess(view.table.package), hint('responses'), intents);
+    controls = respondPanel(
+      level,
+      view,
+      props.assess(view.table.package),
+      hint('responses'),
+      intents,
+    );
   else if (due && view.phase === 'sideMoves')
     controls = sideMovePanel(level, view, hint('sideMoves'), intents);
   else
