@@ -36,7 +36,9 @@ import {
 import { anyVeto, bestOnIssues } from './utility';
 
 export const BALANCE_SEED = 'K7F2Q9XM';
-export const DEFAULT_DIFFICULTY: Difficulty = 'normal';
+import { DEFAULT_DIFFICULTY } from './params';
+
+export { DEFAULT_DIFFICULTY };
 export const MAIN_LEVELS: readonly string[] = ['minsk-2015', 'coalition-2025', 'binding-treaty'];
 
 export const BALANCE_STRATEGIES = [

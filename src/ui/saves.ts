@@ -12,7 +12,7 @@ import { DIFFICULTIES, PARTIES, type ByParty, type Difficulty, type Party } from
 import { err, ok, type Result } from '../core/result';
 import { parseSeed } from '../core/seed';
 import type { GameState, Move, Seat } from '../core/state';
-import { isRecord } from './isRecord';
+import { isRecord } from '../core/isRecord';
 
 export const SAVE_KEY = 'redlines.save.v1';
 export const SAVE_CORRUPT_KEY = 'redlines.save.corrupt';

@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../core/result';
 import { z } from 'zod';
 import { PALETTE_NAMES, cssVariables, paletteNamed, type PaletteName } from '../view/palette';
 import { h } from './dom';
-import { isRecord } from './isRecord';
+import { isRecord } from '../core/isRecord';
 import './settings.css';
 
 export const SETTINGS_KEY = 'redlines.settings.v1';

@@ -15,12 +15,12 @@ import { PARTIES } from '../../src/core/parties';
 import { seatsFor } from '../../src/core/rules';
 import { LEVELS_DIR } from '../../src/node/levels';
 import { loadSave, SAVE_KEY } from '../../src/ui/saves';
+import { loadStore } from '../../src/ui/teacher/store';
 import { parseSettings } from '../../src/ui/settings';
 import {
   buildEntries,
   cachedVerifier,
   classStats,
-  loadStore,
   parseCodeLines,
   toCsv,
 } from '../../src/ui/teacherData';
@@ -204,7 +204,7 @@ describe('fuzz: pasted lists (#14)', () => {
   test('any stored teacher state loads', () => {
     fc.assert(
       fc.property(fc.oneof(anyText, fc.json()), (text) => {
-        const store = timed('loadStore', () => loadStore(text, ['mini'], () => 'BCDF'));
+        const { store } = timed('loadStore', () => loadStore(text, ['mini'], () => 'BCDF'));
         expect(typeof store.codes).toBe('string');
       }),
       { numRuns: 200 },

@@ -16,6 +16,7 @@ import { PARTIES } from '../parties';
 import { err, ok, type Result } from '../result';
 import { LevelSchema, type LevelSpec, type OptionSetSpec } from './schema';
 import { buildLevel, type Level } from './level';
+import { isRecord } from '../isRecord';
 
 export type LevelErrorCode =
   | 'level/invalid-json'
@@ -152,9 +153,6 @@ const quoteField = (key: string) => JSON.stringify(key.length > 40 ? `${key.slic
 
 /** Exact analysis enumerates every package, so a level must keep the product of option counts small. */
 export { MAX_PACKAGES } from '../limits';
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The engine's limits on counts, checked on the raw data before the schema walks it, so a file
