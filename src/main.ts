@@ -101,18 +101,19 @@ if (liveCode !== null) {
   // A new build (src/pwa.ts) takes over on the menu when it is left alone for a few seconds, or in
   // play once the player's move is made and saved and nothing is touched since; the game then
   // resumes from its autosave.
-  let touched = { at: 0, hash: undefined as string | undefined };
+  // Counted in people's moves, not the state hash: paced computers change the state on their own.
+  let touched = { at: 0, moves: undefined as number | undefined };
   for (const type of ['pointerdown', 'keydown', 'input'])
     root.addEventListener(
       type,
-      () => (touched = { at: Date.now(), hash: app.publicState()?.stateHash }),
+      () => (touched = { at: Date.now(), moves: app.publicState()?.moves }),
       true,
     );
   setUpdateGate(() => {
     const screen = document.body.dataset.screen ?? 'menu';
     if (screen === 'menu') return Date.now() - touched.at > 5000;
     const saved = local !== null && ['play', 'handover'].includes(screen);
-    return saved && app.publicState()?.stateHash !== touched.hash;
+    return saved && app.publicState()?.moves !== touched.moves;
   });
   const updatedFrom = reloadedForUpdate();
   const resumeSaved = updatedFrom === 'play' || updatedFrom === 'handover';

@@ -58,6 +58,8 @@ export interface PublicState {
   readonly difficulty: Difficulty;
   readonly outcome: OutcomeKind | null;
   readonly stateHash: string;
+  /** How many moves people have made: computer moves do not count. */
+  readonly moves: number;
 }
 
 export interface Shell {
@@ -295,6 +297,7 @@ export function startShell(o: ShellOptions): Shell {
         difficulty: game.difficulty,
         outcome: game.outcome?.kind ?? null,
         stateHash: stateHash(game),
+        moves: game.moves.length,
       };
     },
     openReplay: (code) => {
