@@ -119,7 +119,16 @@ if (liveCode !== null) {
   const resumeSaved = updatedFrom === 'play' || updatedFrom === 'handover';
 
   if (replay !== null) app.openReplay(replay);
-  if (resumeSaved && replay === null) document.querySelector<HTMLElement>('#resume')?.click();
+  // After an update reload the saved game resumes by itself, once the menu offers it.
+  if (resumeSaved && replay === null) {
+    const started = performance.now();
+    const resume = () => {
+      const button = document.querySelector<HTMLElement>('#resume');
+      if (button) button.click();
+      else if (performance.now() - started < 5000) requestAnimationFrame(resume);
+    };
+    resume();
+  }
 
   window.redLines = Object.freeze({
     state: () => app.publicState(),

@@ -84,7 +84,7 @@ export function mountTeacher(
     return {
       entries,
       dropped: parsed.dropped,
-      stats: classStats(entries, catalog.levels.get(settings.level)),
+      stats: classStats(entries, catalog.levels.get(settings.level), settings),
     };
   };
 
