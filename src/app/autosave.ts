@@ -3,6 +3,7 @@
 // game) are not saved again, so a resume writes nothing until the player moves.
 import { levelHash } from '../core/codes';
 import type { Level } from '../core/level/level';
+import { settle } from '../core/moves';
 import type { Party } from '../core/parties';
 import { clearSave, saveGame, saveRecordFor } from '../ui/saves';
 import type { GameRef } from './appMachine';
@@ -28,9 +29,11 @@ export function connectAutosave(
     }
     if (state.moves.length === saved) return;
     saved = state.moves.length;
+    // Saved as a replay will rebuild it: with the computers' due moves made, since a paced
+    // table may still be showing them one at a time when the person's move is saved.
     const result = saveGame(
       options.storage,
-      saveRecordFor(state, options.role, { levelHash: hash }),
+      saveRecordFor(settle(options.level, state), options.role, { levelHash: hash }),
     );
     // One notice per game at most, however many moves fail to save.
     if (!result.ok && !failed) {
