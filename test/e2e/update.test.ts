@@ -58,7 +58,8 @@ async function openControlled(context: BrowserContext, errors: string[]): Promis
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(server.url);
+  // Computers answer at once, so the state at unload is the one a replay of the save rebuilds.
+  await page.goto(`${server.url}?pace=0`);
   await page.waitForSelector('#start');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
     timeout: 30_000,
