@@ -265,14 +265,9 @@ export interface BalanceOptions {
 
 export const DEFAULT_BALANCE: BalanceOptions = { games: 100, baseSeed: BALANCE_SEED };
 
-export interface LevelBalance {
+/** Computer-only figures (the explanation counts become explanationsTrue), then the strategies. */
+export interface LevelBalance extends Omit<ComputerOnly, 'explained' | 'explainedAccepted'> {
   readonly level: string;
-  readonly games: number;
-  readonly dealRate: number;
-  readonly earlyDealShare: number;
-  readonly distinctDeals: number;
-  readonly distinctPer100: number;
-  readonly topDealShare: number;
   /** Share of principled games (all seats) signed before the final round, over their deals. */
   readonly principledEarlyDealShare: number;
   /** Share of named-issue rejections that the best feasible fix on those issues turns. */

@@ -2,7 +2,7 @@
 import type { Level, Package } from '../core/level/level';
 import { PARTIES, type ByParty } from '../core/parties';
 import { seedFrom } from '../core/seed';
-import type { Mood } from '../core/seatView';
+import type { Mood, SeatView } from '../core/seatView';
 import type { Proposal, Response } from '../core/state';
 import { h, percent } from './dom';
 
@@ -83,3 +83,17 @@ export const responsesList = (
       ),
     ),
   );
+
+/** The private half of a role card: what matters to the seat, and its red lines. */
+export const ownPriorities = (level: Level, view: SeatView): HTMLElement[] => [
+  h('h3', {}, 'What matters to you'),
+  weightBars(level, view.you.weights),
+  h('h3', {}, 'Your red lines'),
+  h(
+    'ul',
+    {},
+    view.you.redLines.map((r) =>
+      h('li', {}, h('strong', {}, r.hard ? 'Hard: ' : 'Firm: '), r.says),
+    ),
+  ),
+];

@@ -1,7 +1,7 @@
 // The briefing: the seat's role card, what the others say in public, and the history.
 import { PARTIES } from '../../core/parties';
 import { h, percent } from '../dom';
-import { weightBars } from '../widgets';
+import { ownPriorities } from '../widgets';
 import type { BriefingProps, Intents } from './types';
 
 export function render(props: BriefingProps, intents: Intents): HTMLElement {
@@ -24,16 +24,7 @@ export function render(props: BriefingProps, intents: Intents): HTMLElement {
           {},
           view.you.objectives.map((x) => h('li', {}, x)),
         ),
-        h('h3', {}, 'What matters to you'),
-        weightBars(level, view.you.weights),
-        h('h3', {}, 'Your red lines'),
-        h(
-          'ul',
-          {},
-          view.you.redLines.map((r) =>
-            h('li', {}, h('strong', {}, r.hard ? 'Hard: ' : 'Firm: '), r.says),
-          ),
-        ),
+        ...ownPriorities(level, view),
         h(
           'p',
           {},

@@ -1,6 +1,6 @@
 // The play screen: where the talks stand, the control the seat on screen needs now, its role card.
 import { h } from '../dom';
-import { responsesList, termsList, weightBars } from '../widgets';
+import { ownPriorities, responsesList, termsList } from '../widgets';
 import { builder, respondPanel, sideMovePanel } from './panels';
 import type { Intents, PlayProps } from './types';
 
@@ -60,16 +60,7 @@ export function render(props: PlayProps, intents: Intents): HTMLElement {
       'details',
       { class: 'role-card' },
       h('summary', {}, `Your role card (${view.you.name})`),
-      h('h3', {}, 'What matters to you'),
-      weightBars(level, view.you.weights),
-      h('h3', {}, 'Your red lines'),
-      h(
-        'ul',
-        {},
-        view.you.redLines.map((r) =>
-          h('li', {}, h('strong', {}, r.hard ? 'Hard: ' : 'Firm: '), r.says),
-        ),
-      ),
+      ownPriorities(level, view),
       h('h3', {}, 'What the others have said'),
       h(
         'ul',
