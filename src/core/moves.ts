@@ -11,6 +11,7 @@ import {
   checkProposal,
   checkResponse,
   checkSideMove,
+  breaksDown,
   collapseTalks,
   createInitialState,
   deadlineReached,
@@ -242,8 +243,9 @@ function play(level: Level, game: GameState, move: Move, byComputer: boolean): G
       next = applySideMove(level, next, move.party, move.move);
       if (!everyoneMoved(next)) return next;
       next = endRound(level, next);
-      return deadlineReached(level, next)
-        ? collapseTalks(level, next)
+      if (deadlineReached(level, next)) return collapseTalks(level, next);
+      return breaksDown(level, next)
+        ? collapseTalks(level, next, true)
         : startNextRound(level, next);
     }
   }

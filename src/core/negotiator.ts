@@ -10,6 +10,7 @@ import {
   issueNames,
   crossedRedLines,
   effectiveWeights,
+  feasibleTop,
   penaltyTable,
   sideOf,
   targetUtility,
@@ -84,18 +85,46 @@ const crossesKnownHard = (level: Level, state: GameState, party: Party, pkg: Pac
 export const REPEAT_PREMIUM = 0.05;
 
 /**
- * Take-it-or-leave-it does not pay: a package its proposer tabled before, word for word, is met
- * with a premium on top of the target (the proposer has shown it will not move).
+ * Whether the proposer of the package on the table has given no ground: it has answered others'
+ * offers, accepted none, countered none, and tabled nothing but this package.
  */
-export function repeatPremium(level: Level, state: GameState, pkg: Package): number {
+export function hardLineProposer(state: GameState, pkg: Package): boolean {
   const proposer = state.table?.proposer;
-  if (proposer === undefined) return 0;
+  if (proposer === undefined) return false;
   const key = pkg.join();
-  return state.history.some(
+  let answered = false;
+  for (const r of state.history) {
+    if (r.proposal.proposer === proposer) {
+      if (r.proposal.package.join() !== key) return false;
+      continue;
+    }
+    const answer = r.responses[proposer];
+    if (!answer) continue;
+    if (answer.accept || (answer.amend?.length ?? 0) > 0) return false;
+    answered = true;
+  }
+  return answered;
+}
+
+/**
+ * Take-it-or-leave-it does not pay. A package its proposer tabled before, word for word, is met
+ * with a premium on top of the target (the proposer has shown it will not move); from a proposer
+ * that has given no ground at all, a delegation also insists on its private fair share of its
+ * surplus, the way people in ultimatum games turn down offers they find unfair.
+ */
+export function repeatPremium(level: Level, state: GameState, party: Party, pkg: Package): number {
+  const proposer = state.table?.proposer;
+  if (proposer === undefined || proposer === party) return 0;
+  const key = pkg.join();
+  const repeated = state.history.some(
     (r) => r.proposal.proposer === proposer && r.proposal.package.join() === key,
-  )
-    ? REPEAT_PREMIUM
-    : 0;
+  );
+  const premium = repeated ? REPEAT_PREMIUM : 0;
+  if (!hardLineProposer(state, pkg)) return premium;
+  const ps = state.parties[party];
+  const floor = ps.reservation + ps.margin;
+  const surplus = Math.max(0, feasibleTop(level, party, ps) - floor);
+  return Math.max(premium, floor + ps.fairness * surplus - targetUtility(state, level, party));
 }
 
 /** Whether every other party is estimated, from what is public, to accept the package. */
@@ -120,7 +149,7 @@ export function respond(level: Level, state: GameState, party: Party, pkg: Packa
   const crossed = crossedRedLines(level, party, pkg);
   const hard = crossed.find((line) => line.hard);
   if (hard) return { accept: false, says: hard.says, redLine: hard.id };
-  const target = targetUtility(state, level, party) + repeatPremium(level, state, pkg);
+  const target = targetUtility(state, level, party) + repeatPremium(level, state, party, pkg);
   const value = dealValue(level, state, party, pkg);
   if (value >= target - 1e-9) {
     const best = strongestIssue(level, state, party, pkg);

@@ -3,8 +3,9 @@ import { isPackage, type Level, type Package } from './level/level';
 import type { EffectSpec } from './level/schema';
 import { PARTIES, byParty, type ByParty, type Difficulty, type Party } from './parties';
 import { err, ok, type Result } from './result';
-import { drawInt, rngFromSeed, shuffle } from './rng';
+import { drawInt, drawUnit, rngFromSeed, shuffle } from './rng';
 import { computeOutcome } from './scoring';
+import { playedDigest } from './stress';
 import {
   MAX_AMENDMENTS,
   type Amendment,
@@ -49,6 +50,12 @@ export const PRESSURE_GOODWILL = 0.01;
 const MODEL_BIAS: Record<Difficulty, number> = { easy: 0.1, normal: 0, hard: -0.08 };
 /** A computer's private last round is the deadline minus 0…PATIENCE_SPREAD rounds. */
 const PATIENCE_SPREAD = 2;
+/**
+ * The share of its surplus a computer insists on from a proposer that has given no ground, in
+ * hundredths: people in ultimatum games turn down offers they find unfair, and not all at the same
+ * point.
+ */
+const FAIRNESS_RANGE = [10, 70] as const;
 /** A computer's private reservation value is the level's ± this many hundredths. */
 const RESERVATION_SPREAD = 3;
 
@@ -73,11 +80,13 @@ export function createInitialState(level: Level, setup: GameSetup): GameState {
     const computer = setup.seats[party] === 'computer';
     const patience = level.spec.deadline - draw(0, PATIENCE_SPREAD);
     const jitter = (draw(0, 2 * RESERVATION_SPREAD) - RESERVATION_SPREAD) / 100;
+    const fairness = draw(FAIRNESS_RANGE[0], FAIRNESS_RANGE[1]) / 100;
     return {
       reservation: computer
         ? clamp(model.spec.reservation + jitter, 0, RESERVATION_MAX)
         : model.spec.reservation,
       patience: computer ? Math.max(1, patience) : level.spec.deadline,
+      fairness: computer ? fairness : 0,
       weightFactors: level.issues.map(() => 1),
       resolve: 0,
       penaltyFactors: model.redLines.map(() => 1),
@@ -91,6 +100,8 @@ export function createInitialState(level: Level, setup: GameSetup): GameState {
           : 0,
     };
   });
+  // The chair of the first session is drawn by lot, so no seat is always the last to propose.
+  const chair = draw(0, level.turnOrder.length - 1);
   // The opponents' model of a person: on easy they overrate what the person needs (and offer
   // more), on hard they read it closely (and offer no more than needed).
   const beliefs = byParty<Belief>((party) => ({
@@ -105,7 +116,7 @@ export function createInitialState(level: Level, setup: GameSetup): GameState {
     seats: setup.seats,
     rng,
     round: 1,
-    proposer: level.turnOrder[0]!,
+    proposer: level.turnOrder[chair]!,
     pressure: 0,
     fortification: 0,
     deck,
@@ -575,7 +586,20 @@ export function signDeal(level: Level, state: GameState): GameState {
   return { ...signed, outcome: computeOutcome(level, signed, deal) };
 }
 
-export const collapseTalks = (level: Level, state: GameState): GameState => ({
+export const collapseTalks = (level: Level, state: GameState, brokeDown?: true): GameState => ({
   ...state,
-  outcome: computeOutcome(level, state, null),
+  outcome: { ...computeOutcome(level, state, null), ...(brokeDown ? { brokeDown } : {}) },
 });
+
+/**
+ * Whether the talks break down at the end of a round without a deal: the level's risk, drawn from
+ * the seed and the game as played. Waiting for the last round is a gamble, not a free option.
+ */
+export function breaksDown(level: Level, state: GameState): boolean {
+  const risk = level.spec.breakdownRisk ?? 0;
+  if (risk <= 0) return false;
+  const [u] = drawUnit(
+    rngFromSeed(`${state.seed}/${state.level}/breakdown/${state.round}/${playedDigest(state)}`),
+  );
+  return u < risk;
+}

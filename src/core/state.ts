@@ -63,6 +63,11 @@ export interface PartyState {
    * drawn from the seed, at most the deadline. The deadline for people.
    */
   readonly patience: number;
+  /**
+   * The share of its own surplus (best feasible minus floor) a computer delegation insists on from
+   * a proposer that has given no ground: private, drawn from the seed. 0 for people.
+   */
+  readonly fairness: number;
 }
 
 /** What every party can infer about a party's preferences from what it has said in public. */
@@ -114,6 +119,8 @@ export interface Outcome {
   readonly peace: ByParty<number>;
   /** Each party's utility of the outcome (its reservation value when there is no deal). */
   readonly utilities: ByParty<number>;
+  /** Set when the talks broke down before the deadline (the level's breakdown risk). */
+  readonly brokeDown?: true;
 }
 
 /** A move a person made. Replaying the moves of a game from its seed reproduces it. */

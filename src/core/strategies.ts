@@ -3,15 +3,17 @@
 // public about the others). Pure and deterministic: no clock, no randomness outside the state.
 import { packageAt, packageIndex, type Level, type Package } from './level/level';
 import { phaseOf, waitingFor } from './moves';
-import { knownFeasible, publicEstimates } from './negotiator';
+import { closingFix, knownFeasible, publicEstimates } from './negotiator';
 import { PARTIES, type Party } from './parties';
 import { checkProposal, checkResponse, checkSideMove } from './rules';
-import type { GameState, Move, SideMove } from './state';
+import type { Amendment, GameState, Move, SideMove } from './state';
+import { MAX_AMENDMENTS } from './state';
 import {
   contributionTable,
   effectiveWeights,
   packageSum,
   penaltyTable,
+  survival,
   targetUtility,
 } from './utility';
 
@@ -86,10 +88,23 @@ const propose = (party: Party, pkg: Package): Move => ({
   package: [...pkg],
 });
 
-/** An answer the machine will take: a seat cannot accept what its own hard red lines forbid. */
-function answer(level: Level, state: GameState, party: Party, accept: boolean): Move {
+/**
+ * An answer the machine will take: a seat cannot accept what its own hard red lines forbid, and a
+ * counter-proposal goes with a rejection only when the rules allow it.
+ */
+function answer(
+  level: Level,
+  state: GameState,
+  party: Party,
+  accept: boolean,
+  amend?: readonly Amendment[],
+): Move {
   const allowed = accept && checkResponse(level, state, party, true).ok;
-  return { type: 'RESPOND', party, accept: allowed };
+  const counter =
+    !allowed && amend && checkResponse(level, state, party, false, undefined, amend).ok
+      ? { amend: amend.map((a) => ({ ...a })) }
+      : {};
+  return { type: 'RESPOND', party, accept: allowed, ...counter };
 }
 
 const sideMove = (level: Level, state: GameState, party: Party, move: SideMove): Move => ({
@@ -107,19 +122,24 @@ function strategy(decide: {
   propose: (level: Level, state: GameState, party: Party) => Package;
   accept: (level: Level, state: GameState, party: Party, pkg: Package) => boolean;
   side: (level: Level, state: GameState, party: Party) => SideMove;
+  counter?: (level: Level, state: GameState, party: Party, pkg: Package) => Amendment[] | undefined;
 }): Strategy {
   return (level, state, party) => {
     if (!waitingFor(state).includes(party)) notWaiting(state, party);
     switch (phaseOf(state)) {
       case 'proposal':
         return propose(party, decide.propose(level, state, party));
-      case 'responses':
+      case 'responses': {
+        const pkg = state.table!.package;
+        const accept = decide.accept(level, state, party, pkg);
         return answer(
           level,
           state,
           party,
-          decide.accept(level, state, party, state.table!.package),
+          accept,
+          accept ? undefined : decide.counter?.(level, state, party, pkg),
         );
+      }
       case 'sideMoves':
         return sideMove(level, state, party, decide.side(level, state, party));
       default:
@@ -223,9 +243,13 @@ function plan(level: Level, state: GameState, party: Party): Plan {
   const walkAway = walkAwayWorth(level, state, party);
   const t = Math.min(1, state.round / level.spec.deadline);
   const floor = walkAway + PRINCIPLED_MARGIN * (1 - t);
+  // Holding out is worth only as much as the talks are likely to last (the level's public risk).
   const target = Math.max(
     floor,
-    floor + (top - floor) * (1 - Math.pow(t, 1 / PRINCIPLED_EXPONENT)),
+    floor +
+      (top - floor) *
+        (1 - Math.pow(t, 1 / PRINCIPLED_EXPONENT)) *
+        survival(level, level.spec.deadline - state.round),
   );
   return { top, walkAway, target };
 }
@@ -289,6 +313,22 @@ function principledAccepts(level: Level, state: GameState, party: Party, pkg: Pa
   if (state.round >= level.spec.deadline) return true;
   // Before that, only what it would ask for itself now.
   return worth >= plan(level, state, party).target - 1e-9;
+}
+
+/**
+ * A counter-proposal when one or two changes to the package on the table would make it worth the
+ * principled player's target: talks move by amending the text on the table.
+ */
+function principledCounter(
+  level: Level,
+  state: GameState,
+  party: Party,
+  pkg: Package,
+): Amendment[] | undefined {
+  if (state.round >= level.spec.deadline) return undefined;
+  const fix = closingFix(level, state, party, pkg, plan(level, state, party).target);
+  if (!fix || fix.issues.length > MAX_AMENDMENTS) return undefined;
+  return fix.issues.map((issue) => ({ issue, option: fix.package[issue]! }));
 }
 
 /**

@@ -40,11 +40,9 @@ export function commitmentCredibility(level: Level, state: GameState): number {
   return Math.min(9, 3 * count);
 }
 
-/**
- * The stress test's generator: from the seed and the game as played (every proposal, answer and
- * side move), so the same seed and moves give the same draws, and a different game different ones.
- */
-export function stressRng(state: GameState, pkg: Package): RngState {
+/** A digest of the game as played (every proposal, answer and side move): draws that depend on it
+ * stay the same for the same seed and moves, and differ for a different game. */
+export function playedDigest(state: GameState): string {
   const played = state.history
     .map(
       (r) =>
@@ -56,7 +54,12 @@ export function stressRng(state: GameState, pkg: Package): RngState {
         }).join(','),
     )
     .join('|');
-  return rngFromSeed(`${state.seed}/${state.level}/stress/${pkg.join('.')}/${hashText(played)}`);
+  return hashText(played);
+}
+
+/** The stress test's generator: from the seed and the game as played. */
+export function stressRng(state: GameState, pkg: Package): RngState {
+  return rngFromSeed(`${state.seed}/${state.level}/stress/${pkg.join('.')}/${playedDigest(state)}`);
 }
 
 export function runStressTest(

@@ -122,7 +122,9 @@ export function gameLog(level: Level, game: GameState): LogEntry[] {
       party: null,
       text: o.deal
         ? `The deal is signed. The stress test ends in ${OUTCOME_WORDS[o.kind].toLowerCase()}.`
-        : 'The deadline passes. The talks collapse with no deal.',
+        : o.brokeDown
+          ? 'The talks break down before the deadline, with no deal.'
+          : 'The deadline passes. The talks collapse with no deal.',
     });
   }
   return log;

@@ -195,10 +195,10 @@ export function feasibleTop(level: Level, party: Party, ps: PartyState): number 
 }
 
 /**
- * Time-dependent concession (DESIGN.md): target = F + (Umax − F)(1 − t^(1/e)), t = round/patience
- * (a computer's private last round, at most the deadline),
- * where F is the reservation value plus the delegation's last-round margin and Umax the best it can
- * get from a package no party vetoes. It falls from Umax to F at the deadline.
+ * Time-dependent concession (DESIGN.md): target = F + (Umax − F)(1 − t^(1/e))·S, t = round/patience
+ * (a computer's private last round, at most the deadline), where F is the reservation value plus
+ * the delegation's last-round margin, Umax the best it can get from a package no party vetoes, and
+ * S the chance the talks survive until its last round. It falls from Umax to F at the deadline.
  */
 export function targetUtility(state: GameState, level: Level, party: Party): number {
   const ps = state.parties[party];
@@ -206,8 +206,16 @@ export function targetUtility(state: GameState, level: Level, party: Party): num
   const e = concessionExponent(state, level, party);
   const top = feasibleTop(level, party, ps);
   const floor = Math.min(ps.reservation + ps.margin, top);
-  return floor + (top - floor) * (1 - Math.pow(t, 1 / e));
+  const last = Math.min(ps.patience, level.spec.deadline);
+  return floor + (top - floor) * (1 - Math.pow(t, 1 / e)) * survival(level, 0 * (last - state.round));
 }
+
+/**
+ * The chance that the talks last `rounds` more rounds (the level's breakdown risk): what holding
+ * out for more is worth, as a share, against signing now.
+ */
+export const survival = (level: Level, rounds: number): number =>
+  Math.pow(1 - (level.spec.breakdownRisk ?? 0), Math.max(0, rounds));
 
 export const issueNames = (level: Level, issues: readonly number[]): string => {
   const names = issues.map((i) => level.issues[i]!.name);

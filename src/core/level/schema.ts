@@ -172,6 +172,14 @@ export const LevelSchema = z.strictObject({
     ukraine: PartySpec,
   }),
   events: z.array(GameEvent),
+  breakdownRisk: z
+    .number()
+    .min(0)
+    .max(0.3)
+    .optional()
+    .describe(
+      'Chance that a round ending without a deal ends the talks (the front moves, a capital walks out); default 0',
+    ),
   pressure: z.strictObject({
     label: text.describe('What the pressure clock counts, e.g. "casualties"'),
     perRound: range(0, 1_000_000),
