@@ -55,7 +55,7 @@ const PATIENCE_SPREAD = 2;
  * hundredths: people in ultimatum games turn down offers they find unfair, and not all at the same
  * point.
  */
-const FAIRNESS_RANGE = [10, 70] as const;
+const FAIRNESS_RANGE = [25, 90] as const;
 /** A computer's private reservation value is the level's ± this many hundredths. */
 const RESERVATION_SPREAD = 3;
 

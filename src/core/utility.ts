@@ -86,9 +86,15 @@ export const crossedRedLines = (level: Level, party: Party, pkg: Package): RedLi
 
 const STYLE_EXPONENT = { boulware: 0.35, linear: 1, conceder: 2.5 } as const;
 
+/** How much sooner the player's opponents concede, by difficulty (allies play at normal). */
+export const CONCESSION_TEMPO: Record<Difficulty, number> = { easy: 1.8, normal: 1, hard: 0.55 };
+
 /** Concession exponent e: below 1 holds firm (Boulware), above 1 concedes early. */
 export function concessionExponent(state: GameState, level: Level, party: Party): number {
-  return STYLE_EXPONENT[level.parties[party].spec.style] * Math.exp(-state.parties[party].resolve);
+  const tempo = CONCESSION_TEMPO[seatDifficulty(level, state.seats, state.difficulty, party)];
+  return (
+    STYLE_EXPONENT[level.parties[party].spec.style] * tempo * Math.exp(-state.parties[party].resolve)
+  );
 }
 
 /**
