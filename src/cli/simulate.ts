@@ -1,20 +1,23 @@
 // npm run simulate -- --level coalition-2025 --seed K7F2Q9XM --games 200 [--difficulty normal] [--json]
+// npm run simulate -- --level all --seed K7F2Q9XM --games 200 --markdown  (issue mix tables)
 // Computer-vs-computer games; bad arguments exit 2 naming the argument.
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { analysisReport } from '../core/analysis';
 import { resultCodeFor } from '../core/codes';
+import { dealMix, issueMixMarkdown } from '../core/dealMix';
 import { stateHash } from '../core/game';
+import type { Level, Package } from '../core/level/level';
 import { playComputerGame } from '../core/moves';
 import { formatLevelError } from '../core/level/parse';
-import { PARTIES, byParty, isDifficulty } from '../core/parties';
+import { PARTIES, byParty, isDifficulty, type Difficulty } from '../core/parties';
 import { deriveSeed, parseSeed, seedFrom } from '../core/seed';
-import { transcript } from '../core/transcript';
+import { outcomeWord, transcript } from '../core/transcript';
 import { levelIds, loadLevel } from '../node/levels';
 import { ArgError, parseCommandLine } from './args';
 
 const USAGE =
-  'usage: npm run simulate -- [--level <id>] [--seed <seed>] [--games <n>] [--difficulty easy|normal|hard] [--json]';
+  'usage: npm run simulate -- [--level <id>|all] [--seed <seed>] [--games <n>] [--difficulty easy|normal|hard] [--json | --markdown]';
 
 function fail(message: string): never {
   console.error(`simulate: ${message}\n${USAGE}`);
@@ -31,6 +34,7 @@ function readCommandLine() {
         games: { type: 'string', default: '1' },
         difficulty: { type: 'string', default: 'normal' },
         json: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -45,14 +49,20 @@ function main() {
     console.log(USAGE);
     return;
   }
-  const levelId = args.level;
+  if (args.json && args.markdown) fail('--markdown: choose either --json or --markdown');
   const known = levelIds();
-  if (!known.includes(levelId))
-    fail(`--level: unknown level "${levelId}"; known levels: ${known.join(', ')}`);
-  const loaded = loadLevel(levelId);
-  if (!loaded.ok)
-    fail(`--level: ${levelId} is broken:\n${loaded.error.map(formatLevelError).join('\n')}`);
-  const level = loaded.value;
+  // "all" is for the markdown tables of levels/README.md: one table per level, same seed.
+  if (args.level === 'all' && !args.markdown) fail('--level: "all" needs --markdown');
+  const levelIdsToRun = args.level === 'all' ? known : [args.level];
+  for (const levelId of levelIdsToRun)
+    if (!known.includes(levelId))
+      fail(`--level: unknown level "${levelId}"; known levels: ${known.join(', ')}`);
+  const levels = levelIdsToRun.map((levelId) => {
+    const loaded = loadLevel(levelId);
+    if (!loaded.ok)
+      fail(`--level: ${levelId} is broken:\n${loaded.error.map(formatLevelError).join('\n')}`);
+    return loaded.value;
+  });
 
   const seedArg = args.seed;
   const freshSeed = seedArg === undefined;
@@ -72,23 +82,57 @@ function main() {
     fail(`--difficulty: expected easy, normal or hard, got "${difficultyArg}"`);
   const difficulty = difficultyArg;
 
+  if (args.markdown) {
+    const tables = levels.map((level) => {
+      const { deals } = playSeries(level, seed, games, difficulty);
+      const heading = `\`${level.id}\`: ${games} game${games === 1 ? '' : 's'}, seed ${seed}, ${difficulty}`;
+      return issueMixMarkdown(level, dealMix(level, deals), heading);
+    });
+    console.log(tables.join('\n\n'));
+    return;
+  }
+  printSeriesReport(levels[0]!, seed, freshSeed, games, difficulty, args.json);
+}
+
+/** Computer-only games k = 0..games-1 on seeds derived from the base seed. */
+function playSeries(level: Level, seed: string, games: number, difficulty: Difficulty) {
   const outcomes = { lasting: 0, uneasy: 0, renewedWar: 0, noDeal: 0 };
   const scoreSums = byParty(() => 0);
+  const deals: Package[] = [];
   let rounds = 0;
   let last = null;
-  const started = performance.now();
   for (let k = 0; k < games; k++) {
     const game = playComputerGame(level, { seed: deriveSeed(seed, k), difficulty });
     const outcome = game.outcome!;
     outcomes[outcome.kind]++;
+    if (outcome.deal) deals.push(outcome.deal);
     rounds += game.round;
     for (const party of PARTIES) scoreSums[party] += outcome.scores[party];
     last = game;
   }
+  return { outcomes, scoreSums, deals, rounds, last };
+}
+
+function printSeriesReport(
+  level: Level,
+  seed: string,
+  freshSeed: boolean,
+  games: number,
+  difficulty: Difficulty,
+  json: boolean,
+) {
+  const started = performance.now();
+  const {
+    outcomes,
+    scoreSums,
+    deals: signed,
+    rounds,
+    last,
+  } = playSeries(level, seed, games, difficulty);
   const seconds = (performance.now() - started) / 1000;
   const deals = games - outcomes.noDeal;
   const round2 = (x: number) => Math.round(x * 100) / 100;
-  const report: Record<string, unknown> = {
+  const summary: Record<string, unknown> = {
     level: level.id,
     seed,
     difficulty,
@@ -100,17 +144,20 @@ function main() {
     meanScore: byParty((p) => round2(scoreSums[p] / games)),
     gamesPerSecond: Math.round(games / seconds),
   };
+  const { topDeals, issueMix } = dealMix(level, signed);
+  summary.topDeals = topDeals;
+  summary.issueMix = issueMix;
   if (games === 1 && last) {
-    report.stateHash = stateHash(last);
-    report.outcome = last.outcome!.kind;
-    report.scores = last.outcome!.scores;
-    report.resultCode = resultCodeFor(level, last);
-    report.peace = last.outcome!.peace;
-    report.analysis = analysisReport(level, last);
-    report.transcript = transcript(level, last);
+    summary.stateHash = stateHash(last);
+    summary.outcome = last.outcome!.kind;
+    summary.scores = last.outcome!.scores;
+    summary.resultCode = resultCodeFor(level, last);
+    summary.peace = last.outcome!.peace;
+    summary.analysis = analysisReport(level, last);
+    summary.transcript = transcript(level, last);
   }
-  if (args.json) {
-    console.log(JSON.stringify(report, null, 2));
+  if (json) {
+    console.log(JSON.stringify(summary, null, 2));
     return;
   }
   if (freshSeed) console.log(`seed ${seed} (fresh; pass --seed ${seed} to repeat)`);
@@ -118,15 +165,15 @@ function main() {
     `${level.spec.title}: ${games} game${games === 1 ? '' : 's'} at ${difficulty} difficulty, seed ${seed}`,
   );
   console.log(
-    `deals ${deals}/${games} (${Math.round((100 * deals) / games)}%), mean rounds ${report.meanRounds as number}`,
+    `deals ${deals}/${games} (${Math.round((100 * deals) / games)}%), mean rounds ${summary.meanRounds as number}`,
   );
   console.log(
-    `outcomes: lasting peace ${outcomes.lasting}, uneasy peace ${outcomes.uneasy}, renewed war ${outcomes.renewedWar}, no deal ${outcomes.noDeal}`,
+    `outcomes: lasting peace ${outcomes.lasting}, uneasy peace ${outcomes.uneasy}, ${outcomeWord(level, 'renewedWar').toLowerCase()} ${outcomes.renewedWar}, no deal ${outcomes.noDeal}`,
   );
   console.log(
-    `mean scores: ${PARTIES.map((p) => `${p} ${(report.meanScore as Record<string, number>)[p]}`).join(', ')}`,
+    `mean scores: ${PARTIES.map((p) => `${p} ${(summary.meanScore as Record<string, number>)[p]}`).join(', ')}`,
   );
-  console.log(`${report.gamesPerSecond as number} games per second`);
+  console.log(`${summary.gamesPerSecond as number} games per second`);
   if (games === 1 && last) {
     for (const r of transcript(level, last)) {
       console.log(
@@ -138,7 +185,7 @@ function main() {
       for (const move of Object.values(r.sideMoves)) if (move !== 'pass') console.log(`  ${move}`);
       if (r.event) console.log(`  news: ${r.event}`);
     }
-    console.log(`\noutcome: ${last.outcome!.kind}; stateHash ${report.stateHash as string}`);
+    console.log(`\noutcome: ${last.outcome!.kind}; stateHash ${summary.stateHash as string}`);
   }
 }
 

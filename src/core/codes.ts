@@ -26,7 +26,7 @@ import {
 import { DIFFICULTIES, PARTIES, type ByParty, type Difficulty, type Party } from './parties';
 import { err, ok, type Result } from './result';
 import { SEED_ALPHABET, SEED_LENGTH, parseSeed } from './seed';
-import { OUTCOME_WORDS } from './transcript';
+import { outcomeWord } from './transcript';
 import type { GameState, Move, OutcomeKind, Seat } from './state';
 
 // lz-string is CommonJS: Node's ESM loader exposes it only as `default`; bundlers vary.
@@ -466,7 +466,7 @@ export const SHARE_MARKS = {
   silent: '⬜',
 } as const;
 
-export { OUTCOME_WORDS } from './transcript';
+export { OUTCOME_WORDS, outcomeWord } from './transcript';
 
 /**
  * A spoiler-free card: the level, one line of marks per round (one per party, in PARTIES order:
@@ -484,7 +484,7 @@ export function shareCard(level: Level, game: GameState, link: string): string {
   });
   const rounds = game.history.length;
   const ending = game.outcome
-    ? `${OUTCOME_WORDS[game.outcome.kind]} after ${rounds} round${rounds === 1 ? '' : 's'}`
+    ? `${outcomeWord(level, game.outcome.kind)} after ${rounds} round${rounds === 1 ? '' : 's'}`
     : `Unfinished after ${rounds} round${rounds === 1 ? '' : 's'}`;
   return [`Red Lines: ${level.spec.title}`, ...rows, ending, link].join('\n');
 }

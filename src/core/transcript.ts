@@ -11,6 +11,10 @@ export const OUTCOME_WORDS: Record<OutcomeKind, string> = {
   noDeal: 'No deal',
 };
 
+/** The ending's name in this level: its own word where the default does not fit its period. */
+export const outcomeWord = (level: Level, kind: OutcomeKind): string =>
+  level.spec.outcomeNames?.[kind] ?? OUTCOME_WORDS[kind];
+
 export const partyName = (level: Level, party: Party): string => level.parties[party].spec.name;
 
 export function describeSideMove(level: Level, party: Party, move: SideMove): string {
@@ -121,7 +125,7 @@ export function gameLog(level: Level, game: GameState): LogEntry[] {
       kind: 'outcome',
       party: null,
       text: o.deal
-        ? `The deal is signed. The stress test ends in ${OUTCOME_WORDS[o.kind].toLowerCase()}.`
+        ? `The deal is signed. The stress test ends in ${outcomeWord(level, o.kind).toLowerCase()}.`
         : o.brokeDown
           ? 'The talks break down before the deadline, with no deal.'
           : 'The deadline passes. The talks collapse with no deal.',

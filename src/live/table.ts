@@ -8,7 +8,7 @@ import { replayMoves } from '../core/moves';
 import { PARTIES, byParty, type Party } from '../core/parties';
 import type { SeatView } from '../core/seatView';
 import type { Move, SideMove } from '../core/state';
-import { OUTCOME_WORDS, describeSideMove } from '../core/transcript';
+import { describeSideMove, outcomeWord } from '../core/transcript';
 import type { Catalog } from '../levels';
 import { h } from '../ui/dom';
 import { api, liveServerUrl, messageOf, UNREACHABLE } from './api';
@@ -421,7 +421,7 @@ class LiveGame {
     const code =
       replayed && replayed.ok ? resultCodeFor(level, replayed.value, this.ticket.name) : '';
     this.main.replaceChildren(
-      h('h2', {}, `Debrief: ${OUTCOME_WORDS[outcome.kind]}`),
+      h('h2', {}, `Debrief: ${outcomeWord(level, outcome.kind)}`),
       h(
         'ul',
         {},

@@ -21,6 +21,8 @@ describe('command-line arguments (issue 9)', () => {
     ['simulate', ['--seed', 'not a seed'], '--seed'],
     ['simulate', ['--level', 'atlantis'], '--level'],
     ['simulate', ['stray'], 'stray'],
+    ['simulate', ['--level', 'all'], '--level'],
+    ['simulate', ['--json', '--markdown'], '--markdown'],
     ['replay', [], 'result code'],
     ['replay', ['--verbose', 'CODE'], '--verbose'],
     ['replay', ['CODE', 'OTHER'], 'OTHER'],
@@ -44,5 +46,51 @@ describe('command-line arguments (issue 9)', () => {
     expect(status).toBe(0);
     const report = JSON.parse(stdout) as { level: string; seed: string; games: number };
     expect(report).toMatchObject({ level: 'coalition-2025', seed: 'K7F2Q9XM', games: 1 });
+  });
+
+  test('simulate --json reports the top deals and the issue mix of a series', () => {
+    const { status, stdout } = run(
+      'simulate',
+      '--level',
+      'tutorial',
+      '--seed',
+      'K7F2Q9XM',
+      '--games',
+      '6',
+      '--json',
+    );
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as {
+      deals: number;
+      topDeals: { package: Record<string, string>; count: number }[];
+      issueMix: Record<string, Record<string, number>>;
+    };
+    expect(report.topDeals.length).toBeGreaterThan(0);
+    expect(report.topDeals.reduce((n, d) => n + d.count, 0)).toBeLessThanOrEqual(report.deals);
+    expect(Object.keys(report.topDeals[0]!.package)).toEqual([
+      'guarantee',
+      'monitors',
+      'sanctions',
+    ]);
+    expect(Object.keys(report.issueMix)).toEqual(['guarantee', 'monitors', 'sanctions']);
+    for (const shares of Object.values(report.issueMix))
+      expect(Object.values(shares).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+  });
+
+  test('simulate --markdown --level all prints an issue-mix table per level', () => {
+    const { status, stdout } = run(
+      'simulate',
+      '--level',
+      'all',
+      '--seed',
+      'K7F2Q9XM',
+      '--games',
+      '2',
+      '--markdown',
+    );
+    expect(status).toBe(0);
+    expect(stdout).toContain('#### `tutorial`: 2 games, seed K7F2Q9XM');
+    expect(stdout).toContain('#### `budapest-1994`');
+    expect(stdout).toContain('| issue | options |');
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import {
   GAME_VERSION,
   MAX_CODE_LENGTH,
-  OUTCOME_WORDS,
+  outcomeWord,
   SHARE_MARKS,
   cleanName,
   dailySeed,
@@ -408,7 +408,7 @@ describe('share cards', () => {
       expect(cells[proposer]).toBe(SHARE_MARKS.proposed);
     });
     expect(lines[0]).toContain(level.spec.title);
-    expect(card).toContain(OUTCOME_WORDS[game.outcome!.kind]);
+    expect(card).toContain(outcomeWord(level, game.outcome!.kind));
     expect(lines.at(-1)).toBe(link);
     for (const issue of level.issues) {
       expect(card).not.toContain(issue.name);

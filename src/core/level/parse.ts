@@ -16,6 +16,7 @@ import { PARTIES } from '../parties';
 import { err, ok, type Result } from '../result';
 import { LevelSchema, type LevelSpec, type OptionSetSpec } from './schema';
 import { buildLevel, type Level } from './level';
+import { sourceId, sourceRefs } from './sources';
 import { isRecord } from '../isRecord';
 
 export type LevelErrorCode =
@@ -24,6 +25,7 @@ export type LevelErrorCode =
   | 'level/unknown-issue'
   | 'level/unknown-option'
   | 'level/unknown-red-line'
+  | 'level/unknown-source'
   | 'level/duplicate-id'
   | 'level/missing-entry'
   | 'level/firm-without-penalty'
@@ -384,5 +386,23 @@ function crossCheck(spec: LevelSpec, file: string): LevelError[] {
   );
   for (const issueId of Object.keys(spec.stressTest.credibility))
     checkIssue(issueId, ['stressTest', 'credibility', issueId]);
+
+  // A citation must name a source the level lists, so every claim can be traced.
+  const sourceIds = new Set<string>();
+  spec.sources.forEach((source, s) => {
+    const sid = sourceId(source);
+    if (sid === null) return;
+    if (sourceIds.has(sid))
+      add('level/duplicate-id', ['sources', s, 'id'], `duplicate source id "${sid}"`);
+    sourceIds.add(sid);
+  });
+  for (const ref of sourceRefs(spec))
+    if (!sourceIds.has(ref.id))
+      errors.push({
+        code: 'level/unknown-source',
+        file,
+        path: ref.path,
+        message: `unknown source "${ref.id}" (not an id in $.sources)`,
+      });
   return errors;
 }

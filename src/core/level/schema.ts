@@ -16,6 +16,21 @@ const range = (min: number, max: number) =>
     .min(min, `must be between ${min} and ${max}`)
     .max(max, `must be between ${min} and ${max}`);
 const year = range(1000, 3000).int();
+/** Ids of entries in the level's `sources`: what a claim of fact rests on. */
+const sourceRefs = z.array(id).min(1, 'cite at least one source');
+
+/** A document a level's facts come from: a title, publisher and date are enough. */
+const Source = z.strictObject({
+  id: id.describe('Cited by history items, event cards and briefings'),
+  title: text,
+  publisher: text.optional(),
+  date: text.optional().describe('As printed, e.g. "5 December 1994"'),
+  url: z.url().optional().describe('Only a link that has been checked'),
+  note: text.optional().describe('What in the level it supports, or how it was used'),
+});
+
+/** A history bullet: plain text (older or pasted levels), or text with the sources it rests on. */
+const HistoryItem = z.union([text, z.strictObject({ text, sources: sourceRefs })]);
 
 /** What an option puts on the map when it is in the package on the table. */
 const Footprint = z.strictObject({
@@ -127,6 +142,9 @@ const PartySpec = z.strictObject({
   briefing: text,
   objectives: z.array(text).min(1),
   publicPosition: text,
+  briefingSources: sourceRefs
+    .optional()
+    .describe('Ids of the level sources behind the facts stated in the briefing'),
 });
 
 const Effect = z.discriminatedUnion('kind', [
@@ -142,6 +160,9 @@ const GameEvent = z.strictObject({
   title: text,
   text,
   fiction: z.boolean().optional().describe('True when the card is invented for the game'),
+  sources: sourceRefs
+    .optional()
+    .describe('Ids of the level sources behind a card that is not fiction'),
   effects: z.array(Effect).min(1, 'an event must change something'),
 });
 
@@ -201,10 +222,19 @@ export const LevelSchema = z.strictObject({
     lineOfContact: z.array(LonLat).min(2),
     label: text.optional(),
   }),
-  history: z.array(text).min(1),
+  history: z.array(HistoryItem).min(1),
   questions: z.array(text).min(1),
   glossary: z.array(z.strictObject({ term: text, definition: text })),
-  sources: z.array(text).min(1),
+  sources: z.array(z.union([text, Source])).min(1),
+  outcomeNames: z
+    .strictObject({
+      lasting: text.optional(),
+      uneasy: text.optional(),
+      renewedWar: text.optional(),
+      noDeal: text.optional(),
+    })
+    .optional()
+    .describe("The endings' names where the default words do not fit the level's period"),
   hints: z
     .array(
       z.strictObject({ phase: z.enum(['briefing', 'proposal', 'responses', 'sideMoves']), text }),
@@ -220,6 +250,8 @@ export type RedLineSpec = PartySpecT['redLines'][number];
 export type OptionSetSpec = z.infer<typeof OptionSet>;
 export type EventSpec = LevelSpec['events'][number];
 export type EffectSpec = EventSpec['effects'][number];
+export type SourceSpec = LevelSpec['sources'][number];
+export type HistoryItemSpec = LevelSpec['history'][number];
 
 export const levelJsonSchema = (): unknown =>
   z.toJSONSchema(LevelSchema, { target: 'draft-2020-12', io: 'input' });

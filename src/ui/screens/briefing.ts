@@ -1,4 +1,5 @@
 // The briefing: the seat's role card, what the others say in public, and the history.
+import { describeSource, historyText } from '../../core/level/sources';
 import { PARTIES } from '../../core/parties';
 import { h, percent } from '../dom';
 import { ownPriorities } from '../widgets';
@@ -107,12 +108,23 @@ export function render(props: BriefingProps, intents: Intents): HTMLElement {
     h(
       'ul',
       {},
-      spec.history.map((x) => h('li', {}, x)),
+      spec.history.map((x) => h('li', {}, historyText(x))),
     ),
     h(
       'p',
       { class: 'muted' },
       'Facts come from public reporting on the talks; they are context, not predictions. Cards marked as fiction are invented for the game.',
+    ),
+    // The documents behind the history, so a class can check a claim against its source.
+    h(
+      'details',
+      { class: 'sources' },
+      h('summary', {}, 'Sources'),
+      h(
+        'ul',
+        {},
+        spec.sources.map((x) => h('li', {}, describeSource(x))),
+      ),
     ),
     go(false),
   );

@@ -1,5 +1,6 @@
 // The debrief: the outcome, scores, what was possible, what everyone wanted, and the share code.
-import { OUTCOME_WORDS } from '../../core/codes';
+import { outcomeWord } from '../../core/codes';
+import { historyText } from '../../core/level/sources';
 import { PARTIES } from '../../core/parties';
 import { h, percent } from '../dom';
 import { termsList, weightBars } from '../widgets';
@@ -20,7 +21,7 @@ export function render(props: DebriefProps, intents: Intents): HTMLElement {
   return h(
     'section',
     { class: 'debrief', 'aria-labelledby': 'debrief-title' },
-    h('h1', { id: 'debrief-title' }, OUTCOME_WORDS[outcome.kind]),
+    h('h1', { id: 'debrief-title' }, outcomeWord(level, outcome.kind)),
     h(
       'p',
       { class: 'lede' },
@@ -120,7 +121,7 @@ export function render(props: DebriefProps, intents: Intents): HTMLElement {
     h(
       'ul',
       {},
-      level.spec.history.map((x) => h('li', {}, x)),
+      level.spec.history.map((x) => h('li', {}, historyText(x))),
     ),
     level.spec.glossary.length
       ? h(

@@ -1,5 +1,5 @@
 // The replay viewer: a verified result code, round by round, with "play on from round N".
-import { OUTCOME_WORDS } from '../../core/codes';
+import { outcomeWord } from '../../core/codes';
 import { h } from '../dom';
 import { responsesList, termsList } from '../widgets';
 import type { Intents, ReplayProps } from './types';
@@ -19,7 +19,7 @@ export function render(props: ReplayProps, intents: Intents): HTMLElement {
     h(
       'p',
       {},
-      `Verified by replay${result.payload.name ? ` · ${result.payload.name}` : ''} · seed ${result.payload.seed} · ${OUTCOME_WORDS[result.outcome]} after ${result.rounds} rounds.`,
+      `Verified by replay${result.payload.name ? ` · ${result.payload.name}` : ''} · seed ${result.payload.seed} · ${outcomeWord(level, result.outcome)} after ${result.rounds} rounds.`,
     ),
     h('h2', {}, `Round ${round} of ${rounds.length}`),
     proposal

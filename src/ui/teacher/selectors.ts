@@ -1,7 +1,7 @@
 // The page's state and one selector per screen part. Selectors only pick and word what the data
 // modules computed (teacherData's verified entries and class statistics, replayed by the core):
 // no game rule is worked out here.
-import { OUTCOME_WORDS } from '../../core/codes';
+import { OUTCOME_WORDS, outcomeWord } from '../../core/codes';
 import type { Level } from '../../core/level/level';
 import { DIFFICULTIES, PARTIES, type Party } from '../../core/parties';
 import type { OutcomeKind } from '../../core/state';
@@ -160,7 +160,7 @@ function rowOf(e: Entry, settings: TeacherSettings): RowProps {
     duplicate: e.duplicateOf !== null,
     seats: seats.map((p) => partyName(v.level, p)).join(', ') || '—',
     outcome: v.outcome,
-    outcomeText: OUTCOME_WORDS[v.outcome],
+    outcomeText: outcomeWord(v.level, v.outcome),
     scores: seats.map((p) => String(v.scores[p])).join(' / ') || '—',
     rounds: v.rounds,
     terms: dealTerms(v),
