@@ -33,7 +33,7 @@ import {
   takeItOrLeaveIt,
   type Strategy,
 } from './strategies';
-import { anyVeto, bestOnIssues } from './utility';
+import { anyVeto, bestOnIssues, utility } from './utility';
 
 export const BALANCE_SEED = 'K7F2Q9XM';
 import { DEFAULT_DIFFICULTY } from './params';
@@ -129,6 +129,7 @@ interface Played {
   readonly dealRate: number;
   readonly deals: number;
   readonly early: number;
+  readonly signed: readonly Package[];
 }
 
 function playSeat(
@@ -139,21 +140,22 @@ function playSeat(
   difficulty: Difficulty,
 ): Played {
   let total = 0;
-  let deals = 0;
   let early = 0;
+  const signed: Package[] = [];
   for (const seed of seeds) {
     const game = playWithStrategies(level, seed, { [seat]: strategy }, difficulty);
     total += game.outcome!.scores[seat];
     if (game.outcome!.deal) {
-      deals++;
+      signed.push(game.outcome!.deal);
       if (game.round < level.spec.deadline) early++;
     }
   }
   return {
     meanScore: round1(total / seeds.length),
-    dealRate: round3(deals / seeds.length),
-    deals,
+    dealRate: round3(signed.length / seeds.length),
+    deals: signed.length,
     early,
+    signed,
   };
 }
 
@@ -168,6 +170,7 @@ export interface ComputerOnly {
   /** Rejections by a computer that named issues, and how many of those a fix would turn. */
   readonly explained: number;
   readonly explainedAccepted: number;
+  readonly signed: readonly Package[];
 }
 
 /**
@@ -187,6 +190,7 @@ export function computerOnly(
   let explainedAccepted = 0;
   const counts = new Map<number, number>();
   const first100 = new Set<number>();
+  const signed: Package[] = [];
   for (const [k, seed] of seeds.entries()) {
     let game = createInitialState(level, { seed, difficulty, seats: seatsFor([]) });
     for (let move = computerMove(level, game); move; move = computerMove(level, game)) {
@@ -209,6 +213,7 @@ export function computerOnly(
     if (game.outcome?.deal) {
       deals++;
       if (game.round < level.spec.deadline) early++;
+      signed.push(game.outcome.deal);
       const n = packageIndex(level, game.outcome.deal);
       counts.set(n, (counts.get(n) ?? 0) + 1);
       if (k < 100) first100.add(n);
@@ -223,6 +228,7 @@ export function computerOnly(
     topDealShare: deals === 0 ? 0 : round3(Math.max(...counts.values()) / deals),
     explained,
     explainedAccepted,
+    signed,
   };
 }
 
@@ -266,7 +272,10 @@ export interface BalanceOptions {
 export const DEFAULT_BALANCE: BalanceOptions = { games: 100, baseSeed: BALANCE_SEED };
 
 /** Computer-only figures (the explanation counts become explanationsTrue), then the strategies. */
-export interface LevelBalance extends Omit<ComputerOnly, 'explained' | 'explainedAccepted'> {
+export interface LevelBalance extends Omit<
+  ComputerOnly,
+  'explained' | 'explainedAccepted' | 'signed'
+> {
   readonly level: string;
   /** Share of principled games (all seats) signed before the final round, over their deals. */
   readonly principledEarlyDealShare: number;
@@ -276,6 +285,47 @@ export interface LevelBalance extends Omit<ComputerOnly, 'explained' | 'explaine
   readonly strategies: Record<BalanceStrategy, ByParty<SeatResult>>;
   readonly takeItOrLeaveIt: ByParty<TakeItOrLeaveIt>;
   readonly difficulty: Record<Difficulty, ByParty<number>>;
+  /** The level's deal bands: the share of deals (computer-only and principled) in the options. */
+  readonly dealBands: readonly DealBandResult[];
+  /** Per party: the start-of-game Nash utility minus its reservation value at the deadline. */
+  readonly nashOverDeadlineReservation: ByParty<number>;
+}
+
+export interface DealBandResult {
+  readonly name: string;
+  readonly share: number;
+  readonly atLeast?: number;
+  readonly atMost?: number;
+}
+
+/** Share of the signed packages whose option on the band's issue is one of the band's options. */
+function dealBandResults(level: Level, signed: readonly Package[]): DealBandResult[] {
+  return (level.spec.dealBands ?? []).map((band) => {
+    const i = level.issues.findIndex((issue) => issue.id === band.issue);
+    const options = new Set(
+      band.options.map((id) => level.issues[i]!.options.findIndex((o) => o.id === id)),
+    );
+    const hits = signed.filter((pkg) => options.has(pkg[i]!)).length;
+    return {
+      name: band.name,
+      share: signed.length === 0 ? 0 : round3(hits / signed.length),
+      ...(band.atLeast !== undefined ? { atLeast: band.atLeast } : {}),
+      ...(band.atMost !== undefined ? { atMost: band.atMost } : {}),
+    };
+  });
+}
+
+/** The level authors' rule: every party gets at least its deadline walk-away at the Nash point. */
+export function nashOverDeadlineReservation(level: Level): ByParty<number> {
+  const nash = startNash(level);
+  const state = startState(level);
+  const out = {} as ByParty<number>;
+  for (const party of PARTIES) {
+    const spec = level.parties[party].spec;
+    const deadline = spec.reservation + (spec.reservationDrift ?? 0) * level.spec.deadline;
+    out[party] = round3(utility(level, party, state.parties[party], nash) - deadline);
+  }
+  return out;
 }
 
 export function measureLevel(level: Level, options: Partial<BalanceOptions> = {}): LevelBalance {
@@ -285,6 +335,7 @@ export function measureLevel(level: Level, options: Partial<BalanceOptions> = {}
   const strategies = {} as Record<BalanceStrategy, ByParty<SeatResult>>;
   let principledDeals = 0;
   let principledEarly = 0;
+  const signed: Package[] = [...computer.signed];
   const principledNormal = {} as ByParty<number>;
   for (const name of BALANCE_STRATEGIES) {
     const strategy = strategyFor(level, name);
@@ -295,6 +346,7 @@ export function measureLevel(level: Level, options: Partial<BalanceOptions> = {}
       if (name === 'principled') {
         principledDeals += played.deals;
         principledEarly += played.early;
+        signed.push(...played.signed);
         principledNormal[seat] = played.meanScore;
       }
     }
@@ -338,6 +390,8 @@ export function measureLevel(level: Level, options: Partial<BalanceOptions> = {}
     strategies,
     takeItOrLeaveIt: tioli,
     difficulty,
+    dealBands: dealBandResults(level, signed),
+    nashOverDeadlineReservation: nashOverDeadlineReservation(level),
   };
 }
 
@@ -439,6 +493,20 @@ export function bands(results: readonly LevelBalance[]): Band[] {
     if (r.level === 'tutorial')
       atLeast('tutorial deal rate', r.level, r.dealRate, L.tutorialDealRateMin);
     atLeast('explanations are true', r.level, r.explanationsTrue, L.explanationsMin);
+    for (const band of r.dealBands) {
+      if (band.atLeast !== undefined)
+        atLeast(`deals with ${band.name}`, r.level, band.share, band.atLeast);
+      if (band.atMost !== undefined)
+        atMost(`deals with ${band.name}`, r.level, band.share, band.atMost);
+    }
+    for (const seat of PARTIES)
+      atLeast(
+        'Nash utility at least the deadline reservation',
+        r.level,
+        r.nashOverDeadlineReservation[seat],
+        0,
+        seat,
+      );
   }
   return out;
 }

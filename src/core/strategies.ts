@@ -3,11 +3,10 @@
 // public about the others). Pure and deterministic: no clock, no randomness outside the state.
 import { packageAt, packageIndex, type Level, type Package } from './level/level';
 import { phaseOf, waitingFor } from './moves';
-import { closingFix, knownFeasible, publicEstimates } from './negotiator';
+import { knownFeasible, publicEstimates } from './negotiator';
 import { PARTIES, type Party } from './parties';
 import { checkProposal, checkResponse, checkSideMove } from './rules';
-import type { Amendment, GameState, Move, SideMove } from './state';
-import { MAX_AMENDMENTS } from './state';
+import type { GameState, Move, SideMove } from './state';
 import {
   contributionTable,
   effectiveWeights,
@@ -88,23 +87,10 @@ const propose = (party: Party, pkg: Package): Move => ({
   package: [...pkg],
 });
 
-/**
- * An answer the machine will take: a seat cannot accept what its own hard red lines forbid, and a
- * counter-proposal goes with a rejection only when the rules allow it.
- */
-function answer(
-  level: Level,
-  state: GameState,
-  party: Party,
-  accept: boolean,
-  amend?: readonly Amendment[],
-): Move {
+/** An answer the machine will take: a seat cannot accept what its own hard red lines forbid. */
+function answer(level: Level, state: GameState, party: Party, accept: boolean): Move {
   const allowed = accept && checkResponse(level, state, party, true).ok;
-  const counter =
-    !allowed && amend && checkResponse(level, state, party, false, undefined, amend).ok
-      ? { amend: amend.map((a) => ({ ...a })) }
-      : {};
-  return { type: 'RESPOND', party, accept: allowed, ...counter };
+  return { type: 'RESPOND', party, accept: allowed };
 }
 
 const sideMove = (level: Level, state: GameState, party: Party, move: SideMove): Move => ({
@@ -122,24 +108,19 @@ function strategy(decide: {
   propose: (level: Level, state: GameState, party: Party) => Package;
   accept: (level: Level, state: GameState, party: Party, pkg: Package) => boolean;
   side: (level: Level, state: GameState, party: Party) => SideMove;
-  counter?: (level: Level, state: GameState, party: Party, pkg: Package) => Amendment[] | undefined;
 }): Strategy {
   return (level, state, party) => {
     if (!waitingFor(state).includes(party)) notWaiting(state, party);
     switch (phaseOf(state)) {
       case 'proposal':
         return propose(party, decide.propose(level, state, party));
-      case 'responses': {
-        const pkg = state.table!.package;
-        const accept = decide.accept(level, state, party, pkg);
+      case 'responses':
         return answer(
           level,
           state,
           party,
-          accept,
-          accept ? undefined : decide.counter?.(level, state, party, pkg),
+          decide.accept(level, state, party, state.table!.package),
         );
-      }
       case 'sideMoves':
         return sideMove(level, state, party, decide.side(level, state, party));
       default:
@@ -313,22 +294,6 @@ function principledAccepts(level: Level, state: GameState, party: Party, pkg: Pa
   if (state.round >= level.spec.deadline) return true;
   // Before that, only what it would ask for itself now.
   return worth >= plan(level, state, party).target - 1e-9;
-}
-
-/**
- * A counter-proposal when one or two changes to the package on the table would make it worth the
- * principled player's target: talks move by amending the text on the table.
- */
-function principledCounter(
-  level: Level,
-  state: GameState,
-  party: Party,
-  pkg: Package,
-): Amendment[] | undefined {
-  if (state.round >= level.spec.deadline) return undefined;
-  const fix = closingFix(level, state, party, pkg, plan(level, state, party).target);
-  if (!fix || fix.issues.length > MAX_AMENDMENTS) return undefined;
-  return fix.issues.map((issue) => ({ issue, option: fix.package[issue]! }));
 }
 
 /**

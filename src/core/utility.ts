@@ -93,7 +93,9 @@ export const CONCESSION_TEMPO: Record<Difficulty, number> = { easy: 1.8, normal:
 export function concessionExponent(state: GameState, level: Level, party: Party): number {
   const tempo = CONCESSION_TEMPO[seatDifficulty(level, state.seats, state.difficulty, party)];
   return (
-    STYLE_EXPONENT[level.parties[party].spec.style] * tempo * Math.exp(-state.parties[party].resolve)
+    STYLE_EXPONENT[level.parties[party].spec.style] *
+    tempo *
+    Math.exp(-state.parties[party].resolve)
   );
 }
 
@@ -213,7 +215,9 @@ export function targetUtility(state: GameState, level: Level, party: Party): num
   const top = feasibleTop(level, party, ps);
   const floor = Math.min(ps.reservation + ps.margin, top);
   const last = Math.min(ps.patience, level.spec.deadline);
-  return floor + (top - floor) * (1 - Math.pow(t, 1 / e)) * survival(level, 0 * (last - state.round));
+  return (
+    floor + (top - floor) * (1 - Math.pow(t, 1 / e)) * survival(level, 0 * (last - state.round))
+  );
 }
 
 /**

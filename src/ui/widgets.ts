@@ -30,6 +30,10 @@ export const freshSeed = (): string =>
   });
 
 /** The terms of a package, one line per issue. */
+/** The level's public risk that a round without a deal ends the talks, as a short clause. */
+export const breakdownNote = (risk: number | undefined): string =>
+  risk ? ` · talks may break down: ${Math.round(risk * 100)}% after each round without a deal` : '';
+
 export const termsList = (level: Level, pkg: Package): HTMLElement =>
   h(
     'ul',

@@ -303,6 +303,8 @@ function crossCheck(spec: LevelSpec, file: string): LevelError[] {
     set.options.forEach((o, k) => checkOption(set.issue, o, [...path, 'options', k]));
   };
 
+  spec.dealBands?.forEach((band, k) => checkSet(band, ['dealBands', k]));
+
   const redLineIds = new Map<string, Set<string>>();
   const firmRedLineIds = new Map<string, Set<string>>();
   for (const party of PARTIES) {

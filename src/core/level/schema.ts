@@ -193,6 +193,27 @@ export const LevelSchema = z.strictObject({
     ukraine: PartySpec,
   }),
   events: z.array(GameEvent),
+  dealBands: z
+    .array(
+      z
+        .strictObject({
+          name: text.describe(
+            'What the band keeps alive, e.g. "troops (a tripwire brigade or larger)"',
+          ),
+          issue: id,
+          options: z.array(id).min(1),
+          atLeast: z.number().min(0).max(1).optional(),
+          atMost: z.number().min(0).max(1).optional(),
+        })
+        .refine((b) => b.atLeast !== undefined || b.atMost !== undefined, {
+          message: 'a deal band needs atLeast or atMost',
+        }),
+    )
+    .max(20)
+    .optional()
+    .describe(
+      'Shares of signed deals (computer-only and principled play) that choose one of the options: the balance harness checks them',
+    ),
   breakdownRisk: z
     .number()
     .min(0)

@@ -2,7 +2,7 @@
 import { describeSource, historyText } from '../../core/level/sources';
 import { PARTIES } from '../../core/parties';
 import { h, percent } from '../dom';
-import { ownPriorities } from '../widgets';
+import { breakdownNote, ownPriorities } from '../widgets';
 import type { BriefingProps, Intents } from './types';
 
 export function render(props: BriefingProps, intents: Intents): HTMLElement {
@@ -50,7 +50,8 @@ export function render(props: BriefingProps, intents: Intents): HTMLElement {
     h(
       'p',
       { class: 'muted' },
-      `Seed ${props.seed} · ${props.difficulty} · deadline ${spec.deadline} rounds`,
+      `Seed ${props.seed} · ${props.difficulty} · deadline ${spec.deadline} rounds` +
+        breakdownNote(spec.breakdownRisk),
     ),
     hint ? h('p', { class: 'hint' }, hint.text) : null,
     h(

@@ -27,7 +27,9 @@ export function render(props: DebriefProps, intents: Intents): HTMLElement {
       { class: 'lede' },
       outcome.deal
         ? `A deal was signed in round ${game.round}. Credibility ${props.credibility ?? 0}/100.`
-        : `The deadline passed after ${game.round} rounds without a deal.`,
+        : outcome.brokeDown
+          ? `The talks broke down after round ${game.round}, before the deadline, without a deal.`
+          : `The deadline passed after ${game.round} rounds without a deal.`,
     ),
     outcome.deal ? termsList(level, outcome.deal) : null,
     outcome.stress ? timeline(outcome.stress.years) : null,

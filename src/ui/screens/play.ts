@@ -1,6 +1,6 @@
 // The play screen: where the talks stand, the control the seat on screen needs now, its role card.
 import { h } from '../dom';
-import { ownPriorities, responsesList, termsList } from '../widgets';
+import { breakdownNote, ownPriorities, responsesList, termsList } from '../widgets';
 import { builder, respondPanel, sideMovePanel } from './panels';
 import type { Intents, PlayProps } from './types';
 
@@ -39,7 +39,8 @@ export function render(props: PlayProps, intents: Intents): HTMLElement {
     h(
       'p',
       { class: 'clock' },
-      `${level.spec.pressure.label}: ${view.pressure.toLocaleString('en')} · fortification ${view.fortification}%`,
+      `${level.spec.pressure.label}: ${view.pressure.toLocaleString('en')} · fortification ${view.fortification}%` +
+        breakdownNote(level.spec.breakdownRisk),
     ),
     h(
       'button',
