@@ -299,7 +299,7 @@ export interface DealBandResult {
 }
 
 /** Share of the signed packages whose option on the band's issue is one of the band's options. */
-function dealBandResults(level: Level, signed: readonly Package[]): DealBandResult[] {
+export function dealBandResults(level: Level, signed: readonly Package[]): DealBandResult[] {
   return (level.spec.dealBands ?? []).map((band) => {
     const i = level.issues.findIndex((issue) => issue.id === band.issue);
     const options = new Set(
