@@ -171,7 +171,8 @@ export function saveGame(storage: StorageLike, record: SaveRecord): Result<SaveR
 /**
  * Reads the save. No save: 'save/none'. Unreadable, tampered or malformed: 'save/corrupt'. From a
  * version that cannot be migrated: 'save/version'. The last two move the text aside to
- * SAVE_CORRUPT_KEY (replacing any earlier one) and remove the save, so the next start is clean.
+ * SAVE_CORRUPT_KEY (replacing any earlier one; at most MAX_SAVE_CHARS of it) and remove the save,
+ * so the next start is clean.
  */
 export function loadSave(
   storage: StorageLike,
@@ -185,7 +186,9 @@ export function loadSave(
   }
   if (text === null) return err({ code: 'save/none', message: 'There is no saved game.' });
   const checked = readSave(text, levels);
-  if (!checked.ok) setAside(storage, text);
+  // An oversized save is kept only in part: writing megabytes to localStorage blocks the page for
+  // a second or more, and no real game is in the rest. The head shows what it was.
+  if (!checked.ok) setAside(storage, text.slice(0, MAX_SAVE_CHARS));
   return checked;
 }
 
@@ -249,14 +252,16 @@ function readSave(text: string, levels: ReadonlyMap<string, Level>): Result<Save
 }
 
 function setAside(storage: StorageLike, text: string): void {
-  try {
-    storage.setItem(SAVE_CORRUPT_KEY, text);
-  } catch {
-    // No room to keep a copy: dropping the broken save still beats failing on every start.
-  }
+  // The save goes first, then its copy takes the room it held: the other way round a save of
+  // several megabytes fills the quota twice over, the copy fails, and storage counts as full.
   try {
     storage.removeItem(SAVE_KEY);
   } catch {
     // Blocked storage: nothing more to do.
+  }
+  try {
+    storage.setItem(SAVE_CORRUPT_KEY, text);
+  } catch {
+    // No room to keep a copy: dropping the broken save still beats failing on every start.
   }
 }

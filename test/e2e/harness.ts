@@ -142,3 +142,20 @@ export async function clickTurn(page: Page): Promise<void> {
   else if (id === 'side-title') await page.getByRole('button', { name: 'Make the move' }).click();
   else throw new Error(`unexpected panel ${id}`);
 }
+
+/**
+ * Waits until the page has fetched what it loads on its own after the menu shows: the Phaser
+ * chunks and then the map (`map/europe.json`, which the preloader asks for last). Navigating or
+ * reloading before that aborts the map's fetch mid-flight (`net::ERR_ABORTED`), and a click
+ * measured before it waits behind Phaser's start-up.
+ */
+export async function waitForAssets(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).some(
+        (r) => new URL(r.name).pathname.endsWith('/map/europe.json') && r.responseEnd > 0,
+      ),
+    null,
+    { timeout: 30_000 },
+  );
+}
