@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const TYPES: Record<string, string> = {
@@ -158,4 +158,30 @@ export async function waitForAssets(page: Page): Promise<void> {
     null,
     { timeout: 30_000 },
   );
+}
+
+/**
+ * Follows the page's requests in flight (the map, the sound sprite the first click loads, ...).
+ * `quiet()` waits until none has been in flight for `ms`: a reload or navigation before that
+ * aborts them, and the aborted requests look like failures.
+ */
+export function trackRequests(page: Page): { quiet: (ms?: number) => Promise<void> } {
+  const inFlight = new Set<Request>();
+  page.on('request', (r) => inFlight.add(r));
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
+  return {
+    async quiet(ms = 300) {
+      const until = Date.now() + 30_000;
+      let quietSince = Date.now();
+      while (Date.now() - quietSince < ms) {
+        if (Date.now() > until)
+          throw new Error(
+            `requests still in flight: ${[...inFlight].map((r) => r.url()).join(', ')}`,
+          );
+        if (inFlight.size > 0) quietSince = Date.now();
+        await page.waitForTimeout(50);
+      }
+    },
+  };
 }
