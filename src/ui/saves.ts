@@ -13,6 +13,7 @@ import { err, ok, type Result } from '../core/result';
 import { parseSeed } from '../core/seed';
 import type { GameState, Move, Seat } from '../core/state';
 import { isRecord } from '../core/isRecord';
+import { MAX_MOVES, MOVES_PER_ROUND } from '../core/limits';
 
 export const SAVE_KEY = 'redlines.save.v1';
 export const SAVE_CORRUPT_KEY = 'redlines.save.corrupt';
@@ -51,10 +52,6 @@ type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** Longest save text read at all: a real save is a few kilobytes. */
 export const MAX_SAVE_CHARS = 200_000;
-/** Most moves people can make in one round: a proposal, four answers, four side moves. */
-export const MOVES_PER_ROUND = 9;
-/** Most moves any save may hold, checked before a single move is read. */
-export const MAX_SAVED_MOVES = 1_000;
 
 const party = z.enum(PARTIES);
 const seat = z.enum(['human', 'computer']);
@@ -85,7 +82,8 @@ export function saveSchema(levels: ReadonlyMap<string, Level>) {
       seats: z.object({ us: seat, europe: seat, russia: seat, ukraine: seat }),
       difficulty: z.enum(DIFFICULTIES),
       role: party,
-      moves: z.array(z.unknown()).max(MAX_SAVED_MOVES).pipe(z.array(moveSchema)),
+      // The engine's move limit (core/limits.ts, the same as for codes), before a move is read.
+      moves: z.array(z.unknown()).max(MAX_MOVES).pipe(z.array(moveSchema)),
       savedAt: z.string().max(40).optional(),
       round: z.number().int().min(1).max(1000).optional(),
       stateHash: z.string().max(64).optional(),

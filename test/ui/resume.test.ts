@@ -10,6 +10,7 @@ import {
 } from '../../src/app/storage';
 import { stateHash } from '../../src/core/game';
 import { hashText } from '../../src/core/hash';
+import { MOVES_PER_ROUND } from '../../src/core/limits';
 import { applyMove, newGame } from '../../src/core/moves';
 import { seatsFor } from '../../src/core/rules';
 import type { Move } from '../../src/core/state';
@@ -104,6 +105,17 @@ describe('saved games are held to the rules (issue 14, defect 3)', () => {
     const check = checkResume(storage, levels);
     expect(performance.now() - started).toBeLessThan(200);
     expect(check.kind).toBe('unreadable');
+  });
+
+  test('a save is held to the engine’s move limit per level, the same as result codes', () => {
+    const { record, storage } = saved();
+    const bound = level.spec.deadline * MOVES_PER_ROUND;
+    const moves = Array.from({ length: bound + 1 }, () => record.moves[0]!);
+    writeRaw(storage, { ...record, moves });
+    const check = checkResume(storage, levels);
+    expect(check.kind === 'unreadable' && check.message).toContain(
+      `more moves than ${bound}, the most this level allows`,
+    );
   });
 
   test('an oversized save is removed before its head is kept, so a quota it filled is not "full"', () => {
