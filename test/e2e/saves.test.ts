@@ -9,7 +9,7 @@ import { hashText } from '../../src/core/hash';
 import { applyMove, newGame } from '../../src/core/moves';
 import { seatsFor } from '../../src/core/rules';
 import type { Move } from '../../src/core/state';
-import { STORAGE_BLOCKED_NOTICE } from '../../src/app/storage';
+import { STORAGE_BLOCKED_NOTICE, STORAGE_FULL_NOTICE } from '../../src/app/storage';
 import { loadLevel } from '../../src/node/levels';
 import { MAX_SAVE_CHARS, SAVE_CORRUPT_KEY, SAVE_KEY, saveRecordFor } from '../../src/ui/saves';
 import {
@@ -195,6 +195,35 @@ describe('saved games in the browser (issue 14)', () => {
     await page.click('#start');
     await page.waitForSelector('#briefing-title');
     await playOneDecision(page);
+    expect(errors).toEqual([]);
+  });
+
+  test('with the storage full the game goes on in memory and says so once, not once per move', async () => {
+    const { page, errors } = await openPage(suite.browser());
+    await page.goto(`${suite.url()}?pace=0`);
+    await page.waitForSelector('#start');
+    // Fill the site's quota: ever smaller blocks until not even one character more fits.
+    const filled = await page.evaluate(() => {
+      let key = 0;
+      for (let size = 1 << 20; size >= 1; size >>= 2)
+        for (;;)
+          try {
+            localStorage.setItem(`filler.${key++}`, 'x'.repeat(size));
+          } catch {
+            break;
+          }
+      return key;
+    });
+    expect(filled).toBeGreaterThan(1);
+    await page.reload();
+    await page.waitForSelector('#start');
+    await page.click('#start');
+    await page.waitForSelector('#briefing-title');
+    await page.getByRole('button', { name: 'Go to the table' }).first().click();
+    await page.waitForSelector('.play');
+    for (let turn = 0; turn < 12; turn++) await clickTurn(page);
+    expect((await page.evaluate(() => window.redLines.state()))!.moves).toBeGreaterThan(6);
+    expect(await noticeTexts(page)).toEqual([STORAGE_FULL_NOTICE]);
     expect(errors).toEqual([]);
   });
 
