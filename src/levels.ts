@@ -1,6 +1,8 @@
-// The browser's level catalog: the same files and the same parser as the CLI and the tests.
+// The browser's level catalog: the same files and the same check as `levels:check`
+// (`parseLevelFile`: the level loads and its id equals the file name). A file that fails is left
+// out of the menu and reported as a plain line naming it; it never stops the page.
 import type { Level } from './core/level/level';
-import { formatLevelError, parseLevel } from './core/level/parse';
+import { formatLevelError, parseLevelFile } from './core/level/parse';
 
 const files = import.meta.glob<string>('../levels/*.json', {
   query: '?raw',
@@ -14,12 +16,16 @@ export interface Catalog {
   readonly problems: readonly string[];
 }
 
-export function loadCatalog(): Catalog {
+/** The shipped levels (those in levels/). */
+export const loadCatalog = (): Catalog => catalogFrom(files);
+
+/** A catalog from level files' texts, keyed by path; `schema.json` is not a level. */
+export function catalogFrom(texts: Readonly<Record<string, string>>): Catalog {
   const levels = new Map<string, Level>();
   const problems: string[] = [];
-  for (const [path, text] of Object.entries(files)) {
+  for (const [path, text] of Object.entries(texts)) {
     if (path.endsWith('/schema.json')) continue;
-    const result = parseLevel(text, path.replace(/^\.\.\//, ''));
+    const result = parseLevelFile(text, path.replace(/^\.\.\//, ''));
     if (result.ok) levels.set(result.value.id, result.value);
     else problems.push(...result.error.map(formatLevelError));
   }

@@ -54,7 +54,8 @@ if (liveCode !== null) {
   mountTeacher(root, catalog);
   // The teacher page keeps its data in storage: it may reload for an update unless a field is in use.
   setUpdateGate(() => !document.activeElement?.matches('input, textarea, select'));
-  for (const text of notices) notify(text);
+  // A level file that fails its check is left out here too, and the teacher is told which.
+  for (const text of [...notices, ...catalog.problems]) notify(text);
 } else {
   const bus = new ViewBus();
   const player = new SoundPlayer(settings.get());

@@ -327,6 +327,16 @@ const shorten = (text: string) => JSON.stringify(text.length > 12 ? `${text.slic
  * Reads a code without replaying it. White space anywhere is ignored (codes get wrapped in
  * e-mails); anything else that differs from what `encodeResult` wrote is refused.
  */
+/**
+ * Why a code from another version of the game is refused, and what to do: which side is older
+ * decides who reloads (a reload lets a waiting update in, see src/pwa.ts).
+ */
+function versionRefusal(version: number): string {
+  return version < Number(GAME_VERSION)
+    ? `this code was made by an older version of Red Lines (version ${version}; this is version ${GAME_VERSION}), whose games replay differently: the player should reload the game to update it, then play again`
+    : `this code was made by a newer version of Red Lines (version ${version}; this page is version ${GAME_VERSION}): reload this page to update it, then check the code again`;
+}
+
 export function decodeResult(input: string): Result<ResultPayload, CodeError> {
   if (input.length > MAX_CODE_LENGTH * 2)
     return fail('code/too-long', `a result code has at most ${MAX_CODE_LENGTH} characters`);
@@ -342,10 +352,7 @@ export function decodeResult(input: string): Result<ResultPayload, CodeError> {
     return fail('code/malformed', 'this is not a result code');
   if (version !== GAME_VERSION)
     return /^[0-9]{1,4}$/.test(version)
-      ? fail(
-          'code/version',
-          `this code was made by version ${version} of Red Lines; this is version ${GAME_VERSION}`,
-        )
+      ? fail('code/version', versionRefusal(Number(version)))
       : fail('code/malformed', `this is not a result code (it starts with ${shorten(version)})`);
   const truncated = () =>
     fail('code/truncated', 'the code is incomplete: was the end cut off when it was copied?');
@@ -401,7 +408,7 @@ export function verifyResult(
   if (levelHash(level) !== payload.levelHash)
     return fail(
       'code/level-changed',
-      `this code was played on another version of the level "${level.spec.title}"`,
+      `this code was played on another version of the level "${level.spec.title}": reload this page and the player's game to update both, then play again`,
     );
   const replayed = replayMoves(
     level,

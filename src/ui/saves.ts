@@ -13,6 +13,7 @@ import { err, ok, type Result } from '../core/result';
 import { parseSeed } from '../core/seed';
 import type { GameState, Move, Seat } from '../core/state';
 import { isRecord } from '../core/isRecord';
+import { MAX_MOVES, MOVES_PER_ROUND } from '../core/limits';
 
 export const SAVE_KEY = 'redlines.save.v1';
 export const SAVE_CORRUPT_KEY = 'redlines.save.corrupt';
@@ -51,10 +52,6 @@ type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** Longest save text read at all: a real save is a few kilobytes. */
 export const MAX_SAVE_CHARS = 200_000;
-/** Most moves people can make in one round: a proposal, four answers, four side moves. */
-export const MOVES_PER_ROUND = 9;
-/** Most moves any save may hold, checked before a single move is read. */
-export const MAX_SAVED_MOVES = 1_000;
 
 const party = z.enum(PARTIES);
 const seat = z.enum(['human', 'computer']);
@@ -85,7 +82,8 @@ export function saveSchema(levels: ReadonlyMap<string, Level>) {
       seats: z.object({ us: seat, europe: seat, russia: seat, ukraine: seat }),
       difficulty: z.enum(DIFFICULTIES),
       role: party,
-      moves: z.array(z.unknown()).max(MAX_SAVED_MOVES).pipe(z.array(moveSchema)),
+      // The engine's move limit (core/limits.ts, the same as for codes), before a move is read.
+      moves: z.array(z.unknown()).max(MAX_MOVES).pipe(z.array(moveSchema)),
       savedAt: z.string().max(40).optional(),
       round: z.number().int().min(1).max(1000).optional(),
       stateHash: z.string().max(64).optional(),
@@ -171,7 +169,8 @@ export function saveGame(storage: StorageLike, record: SaveRecord): Result<SaveR
 /**
  * Reads the save. No save: 'save/none'. Unreadable, tampered or malformed: 'save/corrupt'. From a
  * version that cannot be migrated: 'save/version'. The last two move the text aside to
- * SAVE_CORRUPT_KEY (replacing any earlier one) and remove the save, so the next start is clean.
+ * SAVE_CORRUPT_KEY (replacing any earlier one; at most MAX_SAVE_CHARS of it) and remove the save,
+ * so the next start is clean.
  */
 export function loadSave(
   storage: StorageLike,
@@ -185,7 +184,9 @@ export function loadSave(
   }
   if (text === null) return err({ code: 'save/none', message: 'There is no saved game.' });
   const checked = readSave(text, levels);
-  if (!checked.ok) setAside(storage, text);
+  // An oversized save is kept only in part: writing megabytes to localStorage blocks the page for
+  // a second or more, and no real game is in the rest. The head shows what it was.
+  if (!checked.ok) setAside(storage, text.slice(0, MAX_SAVE_CHARS));
   return checked;
 }
 
@@ -249,14 +250,16 @@ function readSave(text: string, levels: ReadonlyMap<string, Level>): Result<Save
 }
 
 function setAside(storage: StorageLike, text: string): void {
-  try {
-    storage.setItem(SAVE_CORRUPT_KEY, text);
-  } catch {
-    // No room to keep a copy: dropping the broken save still beats failing on every start.
-  }
+  // The save goes first, then its copy takes the room it held: the other way round a save of
+  // several megabytes fills the quota twice over, the copy fails, and storage counts as full.
   try {
     storage.removeItem(SAVE_KEY);
   } catch {
     // Blocked storage: nothing more to do.
+  }
+  try {
+    storage.setItem(SAVE_CORRUPT_KEY, text);
+  } catch {
+    // No room to keep a copy: dropping the broken save still beats failing on every start.
   }
 }

@@ -178,7 +178,14 @@ describe('result codes', () => {
     const foreign = encodeResult({ ...decoded.value, version: '2' });
     const result = verifyResult(foreign, catalog());
     expect(result.ok ? null : result.error.code).toBe('code/version');
-    expect(result.ok ? '' : result.error.message).toMatch(/version 2/);
+    expect(result.ok ? '' : result.error.message).toMatch(
+      /made by a newer version of Red Lines \(version 2; .*reload this page to update/,
+    );
+    // A code from before this version: the player's game is out of date, and they are told how.
+    const older = verifyResult(encodeResult({ ...decoded.value, version: '0' }), catalog());
+    expect(older.ok ? '' : older.error.message).toMatch(
+      /made by an older version of Red Lines \(version 0; .*reload the game to update/,
+    );
   });
 
   test('a code for a level that has since changed is refused', () => {

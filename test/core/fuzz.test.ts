@@ -14,7 +14,10 @@ import { parseGameParams } from '../../src/core/params';
 import { PARTIES } from '../../src/core/parties';
 import { seatsFor } from '../../src/core/rules';
 import { LEVELS_DIR } from '../../src/node/levels';
-import { loadSave, SAVE_KEY } from '../../src/ui/saves';
+import { checkResume } from '../../src/app/resume';
+import { stateHash } from '../../src/core/game';
+import { hashText } from '../../src/core/hash';
+import { loadSave, SAVE_KEY, saveRecordFor } from '../../src/ui/saves';
 import { loadStore } from '../../src/ui/teacher/store';
 import { parseSettings } from '../../src/ui/settings';
 import {
@@ -287,6 +290,94 @@ describe('fuzz: stored settings and saves (#14)', () => {
         expect(isResult(timed('parseSettings', () => parseSettings(text)))).toBe(true);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  /** Real saves of games in progress on mini, at every seat, to mutate. */
+  const records = PARTIES.map((party, k) => {
+    const { trail } = playGame(
+      mini(),
+      { seed: 'BCDF2345', seats: seatsFor([party]), difficulty: 'normal' },
+      chooser([k, 3, 1]),
+    );
+    const inProgress = trail[Math.min(3 + k, trail.length - 2)]!;
+    return saveRecordFor(inProgress, party) as unknown as Record<string, unknown>;
+  });
+  const fields = Object.keys(records[0]!);
+
+  /** A real save with fields replaced, moves dropped, repeated or changed, signed as the game signs. */
+  const forgedSave = fc
+    .tuple(
+      fc.constantFrom(...records),
+      fc.array(fc.tuple(fc.constantFrom(...fields), fc.oneof(fc.jsonValue(), anyText)), {
+        maxLength: 3,
+      }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'repeat', 'party', 'accept')), {
+        maxLength: 4,
+      }),
+    )
+    .map(([record, replaced, edits]) => {
+      const data: Record<string, unknown> = { ...record };
+      const moves = [...(record.moves as Record<string, unknown>[])];
+      for (const [at, edit] of edits) {
+        if (moves.length === 0) break;
+        const i = at % moves.length;
+        if (edit === 'drop') moves.splice(i, 1);
+        else if (edit === 'repeat') moves.splice(i, 0, moves[i]!);
+        else if (edit === 'party') moves[i] = { ...moves[i], party: PARTIES[at % 4] };
+        else moves[i] = { ...moves[i], accept: at % 2 === 0 };
+      }
+      data.moves = moves;
+      for (const [field, value] of replaced) data[field] = value;
+      const text = JSON.stringify(data);
+      return JSON.stringify({ checksum: hashText(text), data: text });
+    });
+
+  test('the unchanged saves resume', () => {
+    for (const record of records) {
+      const text = JSON.stringify(record);
+      const data = new Map([[SAVE_KEY, JSON.stringify({ checksum: hashText(text), data: text })]]);
+      const storage = {
+        getItem: (k: string) => data.get(k) ?? null,
+        setItem: (k: string, v: string) => void data.set(k, v),
+        removeItem: (k: string) => void data.delete(k),
+      };
+      expect(checkResume(storage, levels).kind).toBe('resume');
+    }
+  });
+
+  test('any save that passes its checksum resumes the game it names, or is refused plainly', () => {
+    fc.assert(
+      fc.property(forgedSave, (text) => {
+        const data = new Map<string, string>([
+          [SAVE_KEY, text],
+          ['redlines.settings.v1', '{}'],
+        ]);
+        const storage = {
+          getItem: (k: string) => data.get(k) ?? null,
+          setItem: (k: string, v: string) => void data.set(k, v),
+          removeItem: (k: string) => void data.delete(k),
+        };
+        const check = timed('checkResume', () => checkResume(storage, levels));
+        expect(['none', 'unreadable', 'resume', 'mismatch']).toContain(check.kind);
+        if (check.kind === 'unreadable') {
+          expect(check.message).toMatch(
+            /^The saved game could not be read|^The saved game is from/,
+          );
+          expect(check.message.length).toBeLessThan(400);
+          expect(data.get(SAVE_KEY)).toBeUndefined();
+        }
+        if (check.kind === 'resume') {
+          // Only what replays to the saved position resumes, at a seat a person plays.
+          expect(check.game.seats[check.record.role]).toBe('human');
+          if (check.record.stateHash !== undefined)
+            expect(stateHash(check.game)).toBe(check.record.stateHash);
+        }
+        if (check.kind === 'mismatch') expect(check.reason.length).toBeGreaterThan(0);
+        // Whatever the save held, the settings are untouched.
+        expect(data.get('redlines.settings.v1')).toBe('{}');
+      }),
+      { numRuns: 300 },
     );
   });
 

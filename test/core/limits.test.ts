@@ -21,6 +21,7 @@ import {
   jsonDepth,
 } from '../../src/core/limits';
 import { checkLevelFile } from '../../src/node/levels';
+import { catalogFrom } from '../../src/levels';
 import { MINI_PATH, miniSpec } from './helpers';
 import { withOptions, withPackages, withRedLines } from './limitLevels';
 
@@ -204,6 +205,26 @@ describe('levels:check (#14)', () => {
     expect(result.ok ? [] : result.error.map((e) => [e.code, e.path, e.message])).toEqual([
       ['level/id-mismatch', '$.id', 'the id "mini" must equal the file name "renamed"'],
     ]);
+  });
+
+  test('the browser level list refuses the same mismatch, as a plain line naming the file', () => {
+    const catalog = catalogFrom({
+      '../levels/renamed.json': mini,
+      '../levels/mini.json': mini,
+      '../levels/deep.json': `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
+    });
+    expect([...catalog.levels.keys()]).toEqual(['mini']);
+    expect(catalog.problems).toEqual([
+      'levels/renamed.json: $.id: the id "mini" must equal the file name "renamed"',
+      expect.stringMatching(/^levels\/deep\.json: \$: arrays and objects nest more than 32 deep/),
+    ]);
+    // One check for both: levels:check words the mismatch the same way.
+    const file = join(dir, 'renamed.json');
+    writeFileSync(file, mini);
+    const cli = checkLevelFile(file);
+    expect(cli.ok ? '' : cli.error[0]!.message).toBe(
+      'the id "mini" must equal the file name "renamed"',
+    );
   });
 
   test('a file that used to crash it does not stop the files after it', () => {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const TYPES: Record<string, string> = {
@@ -141,4 +141,47 @@ export async function clickTurn(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Table this package' }).click();
   else if (id === 'side-title') await page.getByRole('button', { name: 'Make the move' }).click();
   else throw new Error(`unexpected panel ${id}`);
+}
+
+/**
+ * Waits until the page has fetched what it loads on its own after the menu shows: the Phaser
+ * chunks and then the map (`map/europe.json`, which the preloader asks for last). Navigating or
+ * reloading before that aborts the map's fetch mid-flight (`net::ERR_ABORTED`), and a click
+ * measured before it waits behind Phaser's start-up.
+ */
+export async function waitForAssets(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).some(
+        (r) => new URL(r.name).pathname.endsWith('/map/europe.json') && r.responseEnd > 0,
+      ),
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+/**
+ * Follows the page's requests in flight (the map, the sound sprite the first click loads, ...).
+ * `quiet()` waits until none has been in flight for `ms`: a reload or navigation before that
+ * aborts them, and the aborted requests look like failures.
+ */
+export function trackRequests(page: Page): { quiet: (ms?: number) => Promise<void> } {
+  const inFlight = new Set<Request>();
+  page.on('request', (r) => inFlight.add(r));
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
+  return {
+    async quiet(ms = 300) {
+      const until = Date.now() + 30_000;
+      let quietSince = Date.now();
+      while (Date.now() - quietSince < ms) {
+        if (Date.now() > until)
+          throw new Error(
+            `requests still in flight: ${[...inFlight].map((r) => r.url()).join(', ')}`,
+          );
+        if (inFlight.size > 0) quietSince = Date.now();
+        await page.waitForTimeout(50);
+      }
+    },
+  };
 }

@@ -8,6 +8,8 @@ import {
   browserSuite,
   clickTurn,
   openPage as openWatchedPage,
+  trackRequests,
+  waitForAssets,
   type Watched,
 } from './harness';
 
@@ -194,10 +196,17 @@ describe('persistence and offline play (issue 6)', () => {
     expect(errors).toEqual([]);
   });
 
-  // One retry: the worker's activation and update checks are timed by the browser.
-  test('the built game reloads and plays with the network switched off', { retry: 1 }, async () => {
+  // Every reload and navigation waits until the page has fetched what it fetches on its own (the
+  // map, the sound sprite): the test once reloaded while map/europe.json was still on its way,
+  // and counted the aborted fetch (net::ERR_ABORTED) as a failure of offline play.
+  test('the built game reloads and plays with the network switched off', async () => {
     const { page, errors, external } = await openPage();
     const context = page.context();
+    const requests = trackRequests(page);
+    const settle = async () => {
+      await waitForAssets(page);
+      await requests.quiet();
+    };
     await page.goto(suite.url());
     await page.waitForSelector('#start');
     // The worker registers after the load event, precaches everything, then activates.
@@ -216,9 +225,11 @@ describe('persistence and offline play (issue 6)', () => {
       return Promise.race([ready, late]);
     });
     expect(active).toEqual({ state: 'activated', script: '/sw.js' });
+    await settle();
     await page.reload();
     await page.waitForSelector('#start');
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await settle();
 
     await context.setOffline(true);
     const failed: string[] = [];
@@ -235,6 +246,7 @@ describe('persistence and offline play (issue 6)', () => {
     await page.screenshot({ path: `${ARTIFACTS}/offline-table.png` });
     expect((await state(page))?.round).toBe(1);
     await playTurn(page);
+    await settle();
 
     // A game URL (with its query) is a navigation the worker answers with the cached page too.
     await page.goto(`${suite.url()}?seed=BCDF2345&level=coalition-2025`);

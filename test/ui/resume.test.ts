@@ -10,11 +10,18 @@ import {
 } from '../../src/app/storage';
 import { stateHash } from '../../src/core/game';
 import { hashText } from '../../src/core/hash';
+import { MOVES_PER_ROUND } from '../../src/core/limits';
 import { applyMove, newGame } from '../../src/core/moves';
 import { seatsFor } from '../../src/core/rules';
 import type { Move } from '../../src/core/state';
 import { loadCatalog } from '../../src/levels';
-import { SAVE_CORRUPT_KEY, SAVE_KEY, loadSave, saveRecordFor } from '../../src/ui/saves';
+import {
+  MAX_SAVE_CHARS,
+  SAVE_CORRUPT_KEY,
+  SAVE_KEY,
+  loadSave,
+  saveRecordFor,
+} from '../../src/ui/saves';
 
 const levels = loadCatalog().levels;
 const level = levels.get('coalition-2025')!;
@@ -98,6 +105,53 @@ describe('saved games are held to the rules (issue 14, defect 3)', () => {
     const check = checkResume(storage, levels);
     expect(performance.now() - started).toBeLessThan(200);
     expect(check.kind).toBe('unreadable');
+  });
+
+  test('a save is held to the engine’s move limit per level, the same as result codes', () => {
+    const { record, storage } = saved();
+    const bound = level.spec.deadline * MOVES_PER_ROUND;
+    const moves = Array.from({ length: bound + 1 }, () => record.moves[0]!);
+    writeRaw(storage, { ...record, moves });
+    const check = checkResume(storage, levels);
+    expect(check.kind === 'unreadable' && check.message).toContain(
+      `more moves than ${bound}, the most this level allows`,
+    );
+  });
+
+  test('an oversized save is removed before its head is kept, so a quota it filled is not "full"', () => {
+    const { record } = saved();
+    const moves = Array.from({ length: 60_000 }, () => ({
+      type: 'RESPOND',
+      party: 'ukraine',
+      accept: false,
+    }));
+    // A browser's quota, set once the big save is in: room for it and a little more.
+    let room = Infinity;
+    const quota = new MemoryStorage();
+    const setItem = quota.setItem.bind(quota);
+    quota.setItem = (key, value) => {
+      let used = value.length;
+      for (let i = 0; i < quota.length; i++) {
+        const k = quota.key(i)!;
+        if (k !== key) used += quota.getItem(k)!.length;
+      }
+      if (used > room) throw new DOMException('full', 'QuotaExceededError');
+      setItem(key, value);
+    };
+    quota.setItem('redlines.settings.v1', '{"sound":false}');
+    writeRaw(quota, { ...record, moves });
+    const text = quota.getItem(SAVE_KEY)!;
+    expect(text.length).toBeGreaterThan(3_000_000);
+    room = text.length + 100_000;
+    const told: string[] = [];
+    const storage = guardedStorage(quota, (m) => told.push(m));
+    const check = checkResume(storage, levels);
+    expect(check.kind === 'unreadable' && check.message).toMatch(/far larger than any real save/);
+    expect(told).toEqual([]);
+    expect(storage.inMemory).toBe(false);
+    expect(quota.getItem(SAVE_KEY)).toBeNull();
+    expect(quota.getItem(SAVE_CORRUPT_KEY)).toBe(text.slice(0, MAX_SAVE_CHARS));
+    expect(quota.getItem('redlines.settings.v1')).toBe('{"sound":false}');
   });
 
   test('illegal moves or another stateHash are never resumed silently: the player chooses', () => {

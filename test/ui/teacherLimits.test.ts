@@ -17,9 +17,22 @@ import {
   type TeacherSettings,
 } from '../../src/ui/teacherData';
 import { forgeCode, manyMoves } from '../core/forge';
-import { chooser, mini, playGame } from '../core/helpers';
+import { chooser, mini, miniSpec, playGame } from '../core/helpers';
+import { validateLevel } from '../../src/core/level/parse';
 
-const levels = new Map<string, Level>([['mini', mini()]]);
+/** A second level, so that a code can be for another level than the class's. */
+const other = (() => {
+  const spec = miniSpec();
+  spec.id = 'mini-other';
+  spec.title = 'Another mini';
+  const result = validateLevel(spec, 'mini-other.json');
+  if (!result.ok) throw new Error('mini-other failed to load');
+  return result.value;
+})();
+const levels = new Map<string, Level>([
+  ['mini', mini()],
+  [other.id, other],
+]);
 const SEED = 'BCDF2345';
 
 const codeOf = (humans: Party[], difficulty: Difficulty = 'normal', seed = SEED, k = 1) => {
@@ -97,6 +110,18 @@ describe('class statistics (#14)', () => {
     ],
     ['another seat', codeOf(['russia']), 'played as russia; the class plays ukraine'],
     ['another seed', codeOf(['ukraine'], 'normal', 'K7F2Q9XM'), 'another seed (K7F2Q9XM)'],
+    [
+      'another level',
+      resultCodeFor(
+        other,
+        playGame(
+          other,
+          { seed: SEED, seats: seatsFor(['ukraine']), difficulty: 'normal' },
+          chooser([1, 2, 3]),
+        ).game,
+      ),
+      'another level (Another mini)',
+    ],
   ];
 
   test.each(cases)('a game at %s is listed apart and not counted', (_what, code, reason) => {

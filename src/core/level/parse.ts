@@ -136,6 +136,43 @@ export function parseLevel(text: string, file: string): Result<Level, LevelError
   return validateLevel(data, file);
 }
 
+/** The file name without its folder and `.json`: what a level's `id` must be. */
+export const levelIdOfFile = (file: string): string =>
+  file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
+
+/**
+ * A level file as both `levels:check` and the browser's level list read it: the level must load,
+ * and its `id` must equal the file name (links and result codes name levels by id). Never throws:
+ * a crash while reading one file becomes an error naming that file, so the files after it are
+ * still read.
+ */
+export function parseLevelFile(text: string, file: string): Result<Level, LevelError[]> {
+  try {
+    const result = parseLevel(text, file);
+    if (!result.ok) return result;
+    const expected = levelIdOfFile(file);
+    if (result.value.id !== expected)
+      return err([
+        {
+          code: 'level/id-mismatch',
+          file,
+          path: '$.id',
+          message: `the id ${JSON.stringify(result.value.id.slice(0, 64))} must equal the file name ${JSON.stringify(expected)}`,
+        },
+      ]);
+    return result;
+  } catch (e) {
+    return err([
+      {
+        code: 'level/crash',
+        file,
+        path: '$',
+        message: `the checker failed on this file (${e instanceof Error ? e.name : 'error'}: ${String(e instanceof Error ? e.message : e).slice(0, 200)})`,
+      },
+    ]);
+  }
+}
+
 function describeZodIssue(issue: zcore.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     const received = (issue as { input?: unknown }).input;
