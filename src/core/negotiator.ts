@@ -252,51 +252,39 @@ export function knownFeasible(level: Level, state: GameState, proposer: Party): 
   return result;
 }
 
-interface Ranking {
-  readonly order: Int32Array;
+interface OwnUtilities {
+  readonly candidates: Int32Array;
   readonly utilities: Float64Array;
 }
 
-const rankingCache = new WeakMap<Level, Map<string, Ranking>>();
-const RANKING_CACHE_SIZE = 256;
+const ownCache = new WeakMap<Level, Map<string, OwnUtilities>>();
+const OWN_CACHE_SIZE = 256;
 
 /**
- * The packages a proposer may table, best for it first. Its weights change only through events
- * and commitments, so the ranking is cached and reused across rounds and games.
+ * The proposer's utility of every package it may table. Its weights change only through events
+ * and pressure, so the table is cached and reused across rounds and games.
  */
-function ownRanking(level: Level, state: GameState, party: Party): Ranking {
+function ownUtilities(level: Level, state: GameState, party: Party): OwnUtilities {
   const ps = state.parties[party];
   const candidates = knownFeasible(level, state, party);
   const known = knownHardKey(knownHardRedLines(level, state, party));
   const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}|${known}`;
-  let cache = rankingCache.get(level);
-  if (!cache) rankingCache.set(level, (cache = new Map<string, Ranking>()));
+  let cache = ownCache.get(level);
+  if (!cache) ownCache.set(level, (cache = new Map<string, OwnUtilities>()));
   const hit = cache.get(key);
   if (hit) return hit;
   const own = contributionTable(level, party, effectiveWeights(level, party, ps));
   const mask = level.firmMask[party];
   const penalty = penaltyTable(level, party, ps);
-  const raw = new Float64Array(candidates.length);
+  const utilities = new Float64Array(candidates.length);
   for (let c = 0; c < candidates.length; c++) {
     const n = candidates[c]!;
-    const u = packageSum(level, own, n, -penalty[mask[n]!]!);
-    raw[c] = u;
+    utilities[c] = packageSum(level, own, n, -penalty[mask[n]!]!);
   }
-  // Sorting packed numeric keys (utility, then position) avoids a comparator: several times faster.
-  const keys = new Float64Array(raw.length);
-  for (let c = 0; c < raw.length; c++) keys[c] = Math.round((2 - raw[c]!) * 2 ** 20) * 2 ** 21 + c;
-  keys.sort();
-  const order = new Int32Array(raw.length);
-  const utilities = new Float64Array(raw.length);
-  for (let k = 0; k < keys.length; k++) {
-    const c = keys[k]! % 2 ** 21;
-    order[k] = candidates[c]!;
-    utilities[k] = raw[c]!;
-  }
-  const ranking = { order, utilities };
-  if (cache.size >= RANKING_CACHE_SIZE) cache.clear();
-  cache.set(key, ranking);
-  return ranking;
+  const table = { candidates, utilities };
+  if (cache.size >= OWN_CACHE_SIZE) cache.clear();
+  cache.set(key, table);
+  return table;
 }
 
 /**
@@ -347,31 +335,48 @@ export function chooseProposal(level: Level, state: GameState, party: Party): Pa
   const { estimates, penalties } = publicEstimates(level, state, others);
   const masks = others.map((p) => level.firmMask[p]);
   const thresholds = others.map((p) => state.beliefs[p].threshold - state.parties[p].dealBonus);
-  const { order, utilities } = ownRanking(level, state, party);
-
-  let best = order[0]!;
+  const { candidates, utilities } = ownUtilities(level, state, party);
+  // Utilities closer than 2^-20 count as equal, and then the earlier package wins: the choice
+  // does not hang on the last bits of a float sum.
+  const rank = (u: number) => -Math.round((2 - u) * 2 ** 20);
+  let top = 0;
+  for (let c = 1; c < utilities.length; c++)
+    if (rank(utilities[c]!) > rank(utilities[top]!)) top = c;
+  let best = top;
   let bestCount = -1;
-  for (let k = 0; k < order.length; k++) {
-    if (utilities[k]! < ownTarget && k > 0) break;
-    const n = order[k]!;
-    // Only a package more parties accept can replace the best so far: stop at the first
-    // refusal that rules that out.
-    const maxRefusals = others.length - (bestCount + 1);
-    let count = 0;
-    let refusals = 0;
-    for (let j = 0; j < others.length && refusals <= maxRefusals; j++) {
-      const table = estimates[j]!;
-      const e = packageSum(level, table, n, -penalties[j]![masks[j]![n]!]!);
-      if (e >= thresholds[j]!) count++;
-      else refusals++;
+  let bestRank = -Infinity;
+  // The three others' estimates are summed in one pass over the package's cells.
+  const width = level.issues.length;
+  const cells = level.cells;
+  const [t0, t1, t2] = estimates as [Float64Array, Float64Array, Float64Array];
+  const [p0, p1, p2] = penalties as [Float64Array, Float64Array, Float64Array];
+  const [m0, m1, m2] = masks as [Uint16Array, Uint16Array, Uint16Array];
+  const [h0, h1, h2] = thresholds as [number, number, number];
+  for (let c = 0; c < candidates.length; c++) {
+    const u = utilities[c]!;
+    if (c !== top && u < ownTarget) continue;
+    // Once every other party is expected to accept, only a package better for the proposer counts.
+    if (bestCount === 3 && rank(u) <= bestRank) continue;
+    const n = candidates[c]!;
+    let e0 = -p0[m0[n]!]!;
+    let e1 = -p1[m1[n]!]!;
+    let e2 = -p2[m2[n]!]!;
+    for (let i = 0, at = n * width; i < width; i++, at++) {
+      const cell = cells[at]!;
+      e0 += t0[cell]!;
+      e1 += t1[cell]!;
+      e2 += t2[cell]!;
     }
-    if (refusals <= maxRefusals && count > bestCount) {
-      best = n;
+    const count = (e0 >= h0 ? 1 : 0) + (e1 >= h1 ? 1 : 0) + (e2 >= h2 ? 1 : 0);
+    if (count < bestCount) continue;
+    const r = rank(u);
+    if (count > bestCount || r > bestRank) {
+      best = c;
       bestCount = count;
-      if (count === others.length) break;
+      bestRank = r;
     }
   }
-  return packageAt(level, best);
+  return packageAt(level, candidates[best]!);
 }
 
 export function explainProposal(
