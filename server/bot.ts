@@ -7,6 +7,7 @@ import { applyMove, replayMoves, waitingFor } from '../src/core/moves';
 import { chooseSideMove, computerProposal, respond } from '../src/core/negotiator';
 import { PARTIES, byParty, type Party } from '../src/core/parties';
 import type { SeatView } from '../src/core/seatView';
+import { applySeatMoves, applySeatUpdate, type SeatUpdate } from '../src/live/seatUpdate';
 import type { Difficulty } from '../src/core/parties';
 import type { GameState, Move } from '../src/core/state';
 import { stateHash } from '../src/core/game';
@@ -88,12 +89,16 @@ export class Bot {
         })) as typeof room.onMessage;
     }
     this.pending = null;
+    // A new connection is sent its whole view again.
+    this.lastView = null;
     room.onMessage('seat', (m: { moves: Move[]; seed: string; difficulty: Difficulty }) => {
       this.moves = [...m.moves];
       this.setup = { seed: m.seed, difficulty: m.difficulty };
     });
-    room.onMessage('moved', (m: { index: number; move: Move }) => {
-      this.moves[m.index] = m.move;
+    room.onMessage('update', (update: SeatUpdate) => {
+      this.moves = applySeatMoves(this.moves, update);
+      const view = applySeatUpdate(this.lastView, update);
+      if (view) this.onView(view);
     });
     room.onMessage('ack', (m: { id: number; index: number }) => {
       if (this.pending?.id === m.id) {
@@ -111,7 +116,6 @@ export class Bot {
       if (this.pending?.id === m.id) this.pending = null;
       if (this.lastView) this.onView(this.lastView);
     });
-    room.onMessage('view', (view: SeatView) => this.onView(view));
     room.onLeave((code) => {
       if (!this.done && code !== 4000) void this.rejoin();
     });

@@ -7,13 +7,14 @@ import { Client, type Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stateHash } from '../../src/core/game';
 import { replayMoves, waitingFor } from '../../src/core/moves';
-import { seatView, type SeatView } from '../../src/core/seatView';
+import { seatView } from '../../src/core/seatView';
 import type { GameState } from '../../src/core/state';
 import { startLiveServer } from '../../server/app';
 import { Bot, postJson } from '../../server/bot';
 import { RateLimiter, limits } from '../../server/classes';
 import { loadLevels } from '../../server/context';
 import type { TableRoom } from '../../server/tableRoom';
+import type { SeatUpdate } from '../../src/live/seatUpdate';
 
 const levels = loadLevels();
 const level = levels.get('coalition-2025')!;
@@ -250,7 +251,7 @@ describe('a live table', () => {
     const room = colyseus.getRoomById(a.tableId) as unknown as TableRoom;
     expect(room.state.seats.get(a.party)!.connected).toBe(false);
     const back = await ra.client.reconnect(token);
-    const view = await nextMessage<SeatView>(back, 'view').catch(() => null);
+    const view = await nextMessage<SeatUpdate>(back, 'update').catch(() => null);
     void view;
     await new Promise((r) => setTimeout(r, 100));
     expect(room.state.seats.get(a.party)!.connected).toBe(true);
