@@ -37,6 +37,31 @@ export async function postJson<T>(
   return data;
 }
 
+// The bench runs 160 bots in one process, and the bots of a table replay the same moves: they
+// share those replays (and the final hash) so the bench measures the server, not its own copies.
+// Each step is still the core's applyMove on the moves this bot received.
+const sharedReplays = new Map<string, GameState>();
+const sharedSteps = new WeakMap<GameState, Map<string, GameState>>();
+const sharedHashes = new WeakMap<GameState, string>();
+
+function nextState(level: Level, game: GameState, move: Move): GameState | null {
+  const key = JSON.stringify(move);
+  let steps = sharedSteps.get(game);
+  const known = steps?.get(key);
+  if (known) return known;
+  const next = applyMove(level, game, move);
+  if (!next.ok) return null;
+  if (!steps) sharedSteps.set(game, (steps = new Map<string, GameState>()));
+  steps.set(key, next.value);
+  return next.value;
+}
+
+function hashOf(game: GameState): string {
+  let hash = sharedHashes.get(game);
+  if (hash === undefined) sharedHashes.set(game, (hash = stateHash(game)));
+  return hash;
+}
+
 export class Bot {
   party!: Party;
   tableId!: string;
@@ -150,9 +175,9 @@ export class Bot {
       for (let i = c.count; i < this.moves.length; i++) {
         const m = this.moves[i];
         if (!m) return null;
-        const next = applyMove(this.level, game, m);
-        if (!next.ok) return null;
-        game = next.value;
+        const next = nextState(this.level, game, m);
+        if (!next) return null;
+        game = next;
       }
       this.cache = { game, count: this.moves.length, seats: seatsKey };
       return game;
@@ -164,10 +189,17 @@ export class Bot {
         : ('computer' as const),
     );
     if (this.moves.some((m) => !m)) return null;
-    const replayed = replayMoves(this.level, { ...this.setup, seats }, this.moves);
-    if (!replayed.ok) return null;
-    this.cache = { game: replayed.value, count: this.moves.length, seats: seatsKey };
-    return replayed.value;
+    const key = JSON.stringify([this.tableId, this.setup, seats, this.moves]);
+    let game = sharedReplays.get(key);
+    if (!game) {
+      const replayed = replayMoves(this.level, { ...this.setup, seats }, this.moves);
+      if (!replayed.ok) return null;
+      game = replayed.value;
+      if (sharedReplays.size > 1000) sharedReplays.clear();
+      sharedReplays.set(key, game);
+    }
+    this.cache = { game, count: this.moves.length, seats: seatsKey };
+    return game;
   }
 
   private lastView: SeatView | null = null;
@@ -186,7 +218,7 @@ export class Bot {
         acked: this.acked,
         latencies: this.latencies,
         errors: this.errors,
-        finalHash: game ? stateHash(game) : '',
+        finalHash: game ? hashOf(game) : '',
         moves: this.moves,
       });
       void this.room?.leave(true);

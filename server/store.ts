@@ -139,15 +139,45 @@ export class SqliteStore implements Store {
   openTables() {
     return Promise.resolve(this.bodies(this.sql.openTables));
   }
+  private queued: {
+    tableId: string;
+    index: number;
+    body: string;
+    stored: (ok: boolean) => void;
+    failed: (e: unknown) => void;
+  }[] = [];
+
+  /**
+   * Moves that arrive in the same turn of the event loop (from different tables) are written in
+   * one transaction: one write to the log instead of one each. Each promise settles after the
+   * commit, so a move is still stored before anyone hears of it.
+   */
   appendMove(tableId: string, index: number, move: Move) {
-    const result = this.sql.appendMove.run(tableId, index, JSON.stringify(move));
-    return Promise.resolve(result.changes === 1);
+    return new Promise<boolean>((stored, failed) => {
+      this.queued.push({ tableId, index, body: JSON.stringify(move), stored, failed });
+      if (this.queued.length === 1) setImmediate(() => this.writeQueuedMoves());
+    });
+  }
+  private writeQueuedMoves() {
+    const batch = this.queued;
+    this.queued = [];
+    let results: boolean[];
+    try {
+      results = this.db.transaction(() =>
+        batch.map((m) => this.sql.appendMove.run(m.tableId, m.index, m.body).changes === 1),
+      )();
+    } catch (e) {
+      for (const m of batch) m.failed(e);
+      return;
+    }
+    batch.forEach((m, i) => m.stored(results[i]!));
   }
   moves(tableId: string) {
     const rows = this.sql.moves.all(tableId) as { body: string }[];
     return Promise.resolve(rows.map((row) => JSON.parse(row.body) as Move));
   }
   close() {
+    if (this.queued.length > 0) this.writeQueuedMoves();
     this.db.close();
     return Promise.resolve();
   }
