@@ -36,7 +36,9 @@ interface Auth {
 
 export const RECONNECT_SECONDS = 600;
 /** How stale the stored status (phase, round, who is connected) may be: the teacher polls every 2 s. */
-export const STATUS_SAVE_MS = 500;
+export const STATUS_SAVE_MS = 1000;
+/** How often the public state is patched apart from moves. */
+export const PATCH_MS = 200;
 
 export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
   override maxClients = 16;
@@ -65,6 +67,9 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
     this.cls = cls;
     this.level = level;
     this.setState(new TableState());
+    // Moves patch the public state at once (sendViews); the timer only carries the rest (who is
+    // connected, a waiting table's seats) and ticks the room clock, so it need not run often.
+    this.patchRate = PATCH_MS;
     this.state.tableId = record.id;
     this.state.classCode = record.classCode;
     this.state.paused = cls.paused;

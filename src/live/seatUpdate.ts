@@ -23,7 +23,7 @@ export interface SentToSeat {
   readonly moves: number;
 }
 
-/** Deep equality for plain JSON data (what a SeatView is made of). */
+/** Deep equality for plain JSON data (what a SeatView is made of); allocates nothing. */
 export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -35,10 +35,15 @@ export function sameData(a: unknown, b: unknown): boolean {
   if (Array.isArray(b)) return false;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  const keys = Object.keys(ra).filter((k) => ra[k] !== undefined);
-  if (keys.length !== Object.keys(rb).filter((k) => rb[k] !== undefined).length) return false;
-  for (const k of keys) if (!sameData(ra[k], rb[k])) return false;
-  return true;
+  // A key set to undefined counts as missing, as it does once sent.
+  let keys = 0;
+  for (const k in ra) {
+    if (ra[k] === undefined) continue;
+    keys++;
+    if (!sameData(ra[k], rb[k])) return false;
+  }
+  for (const k in rb) if (rb[k] !== undefined) keys--;
+  return keys === 0;
 }
 
 const sameEntry = (a: LogEntry, b: LogEntry) =>
