@@ -47,7 +47,7 @@ export function sameData(a: unknown, b: unknown): boolean {
 }
 
 const sameEntry = (a: LogEntry, b: LogEntry) =>
-  a.round === b.round && a.kind === b.kind && a.party === b.party && a.text === b.text;
+  a === b || (a.round === b.round && a.kind === b.kind && a.party === b.party && a.text === b.text);
 
 /** The update that brings a client from `sent` to this view and these moves; null when none. */
 export function seatUpdate(
