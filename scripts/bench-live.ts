@@ -4,6 +4,8 @@
 // students per table over real WebSockets, and prints one JSON line:
 //   { tables, clients, processes, moves, movesPerSecond, moveLatencyMs: { median, p99 }, errors,
 //     lostMoves, hashesMatch }
+// --redis URL: when nothing answers there and it is this machine, redis-server is started on that
+// port (no saving to disk) and stopped at the end; --redis auto picks a random port.
 // hashesMatch: every table's stored stateHash equals its moves replayed in the core (from the
 // result code) and each bot's own replay. lostMoves: acknowledged moves missing from the end game.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,6 +16,7 @@ import { verifyResult } from '../src/core/codes';
 import { canonicalJson } from '../src/core/hash';
 import { Bot, postJson, type BotResult } from '../server/bot';
 import { loadLevels } from '../server/context';
+import { ensureRedis, startLocalRedis } from '../server/localRedis';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const opt = (name: string) => {
@@ -22,14 +25,14 @@ const opt = (name: string) => {
 };
 const tables = Number(opt('tables') ?? 8);
 const processes = Number(opt('processes') ?? 1);
-const redis = opt('redis');
+const redisArg = opt('redis');
 const killAfter = opt('kill-after') !== undefined ? Number(opt('kill-after')) : null;
 const levelId = opt('level') ?? 'coalition-2025';
 const think = Number(opt('think') ?? (killAfter !== null ? 250 : 0));
 const json = args.includes('--json');
 const timeoutS = Number(opt('timeout') ?? 300);
 const target = opt('url');
-if (processes > 1 && !redis && !target) {
+if (processes > 1 && !redisArg && !target) {
   console.error('--processes > 1 needs --redis URL');
   process.exit(2);
 }
@@ -40,6 +43,14 @@ if (!level) {
   console.error(`no level ${levelId}`);
   process.exit(2);
 }
+
+const localRedis =
+  redisArg === 'auto'
+    ? await startLocalRedis()
+    : redisArg && !target
+      ? await ensureRedis(redisArg)
+      : null;
+const redis = localRedis?.url ?? redisArg;
 
 const dir = mkdtempSync(join(tmpdir(), 'redlines-bench-'));
 const basePort = 30000 + Math.floor(Math.random() * 20000);
@@ -82,8 +93,18 @@ const urls = target
   ? [target]
   : Array.from({ length: processes }, (_, k) => `http://127.0.0.1:${basePort + k}`);
 if (!target) for (let k = 0; k < processes; k++) startServer(k);
-const stopAll = () => {
-  for (const c of children) c?.kill('SIGTERM');
+const stopAll = async () => {
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
+          c.once('exit', () => resolve());
+          c.kill('SIGTERM');
+        }),
+    ),
+  );
+  await localRedis?.stop();
   rmSync(dir, { recursive: true, force: true });
 };
 
@@ -181,10 +202,10 @@ try {
       : {}),
   };
   console.log(json ? JSON.stringify(report) : JSON.stringify(report, null, 2));
-  stopAll();
+  await stopAll();
   process.exit(errors === 0 && lostMoves === 0 && hashesMatch ? 0 : 1);
 } catch (e) {
   console.error(e);
-  stopAll();
+  await stopAll();
   process.exit(1);
 }

@@ -7,6 +7,7 @@ import { applyMove, replayMoves, waitingFor } from '../src/core/moves';
 import { chooseSideMove, computerProposal, respond } from '../src/core/negotiator';
 import { PARTIES, byParty, type Party } from '../src/core/parties';
 import type { SeatView } from '../src/core/seatView';
+import { applySeatMoves, applySeatUpdate, type SeatUpdate } from '../src/live/seatUpdate';
 import type { Difficulty } from '../src/core/parties';
 import type { GameState, Move } from '../src/core/state';
 import { stateHash } from '../src/core/game';
@@ -34,6 +35,31 @@ export async function postJson<T>(
   const data = (await res.json()) as T & { message?: string };
   if (!res.ok) throw new Error(`${res.status} ${data.message ?? ''}`);
   return data;
+}
+
+// The bench runs 160 bots in one process, and the bots of a table replay the same moves: they
+// share those replays (and the final hash) so the bench measures the server, not its own copies.
+// Each step is still the core's applyMove on the moves this bot received.
+const sharedReplays = new Map<string, GameState>();
+const sharedSteps = new WeakMap<GameState, Map<string, GameState>>();
+const sharedHashes = new WeakMap<GameState, string>();
+
+function nextState(level: Level, game: GameState, move: Move): GameState | null {
+  const key = JSON.stringify(move);
+  let steps = sharedSteps.get(game);
+  const known = steps?.get(key);
+  if (known) return known;
+  const next = applyMove(level, game, move);
+  if (!next.ok) return null;
+  if (!steps) sharedSteps.set(game, (steps = new Map<string, GameState>()));
+  steps.set(key, next.value);
+  return next.value;
+}
+
+function hashOf(game: GameState): string {
+  let hash = sharedHashes.get(game);
+  if (hash === undefined) sharedHashes.set(game, (hash = stateHash(game)));
+  return hash;
 }
 
 export class Bot {
@@ -88,12 +114,16 @@ export class Bot {
         })) as typeof room.onMessage;
     }
     this.pending = null;
+    // A new connection is sent its whole view again.
+    this.lastView = null;
     room.onMessage('seat', (m: { moves: Move[]; seed: string; difficulty: Difficulty }) => {
       this.moves = [...m.moves];
       this.setup = { seed: m.seed, difficulty: m.difficulty };
     });
-    room.onMessage('moved', (m: { index: number; move: Move }) => {
-      this.moves[m.index] = m.move;
+    room.onMessage('update', (update: SeatUpdate) => {
+      this.moves = applySeatMoves(this.moves, update);
+      const view = applySeatUpdate(this.lastView, update);
+      if (view) this.onView(view);
     });
     room.onMessage('ack', (m: { id: number; index: number }) => {
       if (this.pending?.id === m.id) {
@@ -111,7 +141,6 @@ export class Bot {
       if (this.pending?.id === m.id) this.pending = null;
       if (this.lastView) this.onView(this.lastView);
     });
-    room.onMessage('view', (view: SeatView) => this.onView(view));
     room.onLeave((code) => {
       if (!this.done && code !== 4000) void this.rejoin();
     });
@@ -146,9 +175,9 @@ export class Bot {
       for (let i = c.count; i < this.moves.length; i++) {
         const m = this.moves[i];
         if (!m) return null;
-        const next = applyMove(this.level, game, m);
-        if (!next.ok) return null;
-        game = next.value;
+        const next = nextState(this.level, game, m);
+        if (!next) return null;
+        game = next;
       }
       this.cache = { game, count: this.moves.length, seats: seatsKey };
       return game;
@@ -160,10 +189,17 @@ export class Bot {
         : ('computer' as const),
     );
     if (this.moves.some((m) => !m)) return null;
-    const replayed = replayMoves(this.level, { ...this.setup, seats }, this.moves);
-    if (!replayed.ok) return null;
-    this.cache = { game: replayed.value, count: this.moves.length, seats: seatsKey };
-    return replayed.value;
+    const key = JSON.stringify([this.tableId, this.setup, seats, this.moves]);
+    let game = sharedReplays.get(key);
+    if (!game) {
+      const replayed = replayMoves(this.level, { ...this.setup, seats }, this.moves);
+      if (!replayed.ok) return null;
+      game = replayed.value;
+      if (sharedReplays.size > 1000) sharedReplays.clear();
+      sharedReplays.set(key, game);
+    }
+    this.cache = { game, count: this.moves.length, seats: seatsKey };
+    return game;
   }
 
   private lastView: SeatView | null = null;
@@ -182,7 +218,7 @@ export class Bot {
         acked: this.acked,
         latencies: this.latencies,
         errors: this.errors,
-        finalHash: game ? stateHash(game) : '',
+        finalHash: game ? hashOf(game) : '',
         moves: this.moves,
       });
       void this.room?.leave(true);

@@ -55,7 +55,7 @@ export const teacherActionSchema = z.discriminatedUnion('type', [
 ]);
 export type TeacherAction = z.infer<typeof teacherActionSchema>;
 
-/** What the server says to one client. */
+/** What the server says to one client (besides 'update', a SeatUpdate from src/live/seatUpdate). */
 export type ServerMessage =
   | {
       type: 'seat';
@@ -64,8 +64,9 @@ export type ServerMessage =
       level: string;
       seed: string;
       difficulty: string;
+      moves: unknown[];
+      friends: boolean;
     }
   | { type: 'refused'; id: number | null; code: string; message: string; redLine?: string }
   | { type: 'ack'; id: number; index: number }
-  | { type: 'moved'; index: number; move: unknown }
   | { type: 'moved-to'; tableId: string; token: string };

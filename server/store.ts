@@ -75,6 +75,18 @@ export interface Store {
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  // Prepared once: preparing a statement per call cost as much as running it.
+  private readonly sql: Record<
+    | 'putClass'
+    | 'getClass'
+    | 'putTable'
+    | 'getTable'
+    | 'tablesOf'
+    | 'openTables'
+    | 'appendMove'
+    | 'moves',
+    Database.Statement
+  >;
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
@@ -86,53 +98,86 @@ export class SqliteStore implements Store {
       CREATE INDEX IF NOT EXISTS tables_class ON tables (class);
       CREATE TABLE IF NOT EXISTS moves (tbl TEXT NOT NULL, idx INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (tbl, idx));
     `);
+    const prepare = (text: string) => this.db.prepare(text);
+    this.sql = {
+      putClass: prepare('INSERT OR REPLACE INTO classes (code, body) VALUES (?, ?)'),
+      getClass: prepare('SELECT body FROM classes WHERE code = ?'),
+      putTable: prepare(
+        'INSERT OR REPLACE INTO tables (id, class, open, body) VALUES (?, ?, ?, ?)',
+      ),
+      getTable: prepare('SELECT body FROM tables WHERE id = ?'),
+      tablesOf: prepare('SELECT body FROM tables WHERE class = ?'),
+      openTables: prepare('SELECT body FROM tables WHERE open = 1'),
+      appendMove: prepare('INSERT OR IGNORE INTO moves (tbl, idx, body) VALUES (?, ?, ?)'),
+      moves: prepare('SELECT body FROM moves WHERE tbl = ? ORDER BY idx'),
+    };
   }
   putClass(r: ClassRecord) {
-    this.db
-      .prepare('INSERT OR REPLACE INTO classes (code, body) VALUES (?, ?)')
-      .run(r.code, JSON.stringify(r));
+    this.sql.putClass.run(r.code, JSON.stringify(r));
     return Promise.resolve();
   }
   getClass(code: string) {
-    const row = this.db.prepare('SELECT body FROM classes WHERE code = ?').get(code) as
-      { body: string } | undefined;
+    const row = this.sql.getClass.get(code) as { body: string } | undefined;
     return Promise.resolve(row ? (JSON.parse(row.body) as ClassRecord) : null);
   }
   putTable(r: TableRecord) {
-    this.db
-      .prepare('INSERT OR REPLACE INTO tables (id, class, open, body) VALUES (?, ?, ?, ?)')
-      .run(r.id, r.classCode, r.over ? 0 : 1, JSON.stringify(r));
+    this.sql.putTable.run(r.id, r.classCode, r.over ? 0 : 1, JSON.stringify(r));
     return Promise.resolve();
   }
   getTable(id: string) {
-    const row = this.db.prepare('SELECT body FROM tables WHERE id = ?').get(id) as
-      { body: string } | undefined;
+    const row = this.sql.getTable.get(id) as { body: string } | undefined;
     return Promise.resolve(row ? (JSON.parse(row.body) as TableRecord) : null);
   }
-  private bodies(sql: string, ...args: unknown[]): TableRecord[] {
-    return (this.db.prepare(sql).all(...args) as { body: string }[]).map(
+  private bodies(statement: Database.Statement, ...args: unknown[]): TableRecord[] {
+    return (statement.all(...args) as { body: string }[]).map(
       (row) => JSON.parse(row.body) as TableRecord,
     );
   }
   tablesOf(classCode: string) {
-    return Promise.resolve(this.bodies('SELECT body FROM tables WHERE class = ?', classCode));
+    return Promise.resolve(this.bodies(this.sql.tablesOf, classCode));
   }
   openTables() {
-    return Promise.resolve(this.bodies('SELECT body FROM tables WHERE open = 1'));
+    return Promise.resolve(this.bodies(this.sql.openTables));
   }
+  private queued: {
+    tableId: string;
+    index: number;
+    body: string;
+    stored: (ok: boolean) => void;
+    failed: (e: unknown) => void;
+  }[] = [];
+
+  /**
+   * Moves that arrive in the same turn of the event loop (from different tables) are written in
+   * one transaction: one write to the log instead of one each. Each promise settles after the
+   * commit, so a move is still stored before anyone hears of it.
+   */
   appendMove(tableId: string, index: number, move: Move) {
-    const result = this.db
-      .prepare('INSERT OR IGNORE INTO moves (tbl, idx, body) VALUES (?, ?, ?)')
-      .run(tableId, index, JSON.stringify(move));
-    return Promise.resolve(result.changes === 1);
+    return new Promise<boolean>((stored, failed) => {
+      this.queued.push({ tableId, index, body: JSON.stringify(move), stored, failed });
+      if (this.queued.length === 1) setImmediate(() => this.writeQueuedMoves());
+    });
+  }
+  private writeQueuedMoves() {
+    const batch = this.queued;
+    this.queued = [];
+    let results: boolean[];
+    try {
+      results = this.db.transaction(() =>
+        batch.map((m) => this.sql.appendMove.run(m.tableId, m.index, m.body).changes === 1),
+      )();
+    } catch (e) {
+      for (const m of batch) m.failed(e);
+      return;
+    }
+    batch.forEach((m, i) => m.stored(results[i]!));
   }
   moves(tableId: string) {
-    const rows = this.db
-      .prepare('SELECT body FROM moves WHERE tbl = ? ORDER BY idx')
-      .all(tableId) as { body: string }[];
+    const rows = this.sql.moves.all(tableId) as { body: string }[];
     return Promise.resolve(rows.map((row) => JSON.parse(row.body) as Move));
   }
   close() {
+    if (this.queued.length > 0) this.writeQueuedMoves();
     this.db.close();
     return Promise.resolve();
   }

@@ -1,5 +1,6 @@
 // A live table: a Colyseus room that owns one game. Every move goes through the core's move API;
 // the synced state is public only, and each seat gets its own seatView by client.send.
+import type { Socket } from 'node:net';
 import { Room, ServerError, type Client, type Delayed } from '@colyseus/core';
 import { resultCodeFor } from '../src/core/codes';
 import { stateHash } from '../src/core/game';
@@ -19,16 +20,25 @@ import { PARTIES, byParty, type Party } from '../src/core/parties';
 import { createInitialState } from '../src/core/rules';
 import { seatView } from '../src/core/seatView';
 import type { GameState, Move } from '../src/core/state';
+import { seatUpdate, type SentToSeat } from '../src/live/seatUpdate';
 import { context, sha256 } from './context';
 import { clientMessageSchema, joinOptionsSchema, type TeacherAction } from './protocol';
 import { SeatState, TableState } from './schema';
 import type { ClassRecord, PersonRecord, TableRecord } from './store';
+
+/** The TCP socket under a WebSocket client (ws keeps it as _socket), to batch several frames. */
+const socketOf = (client: Client): Socket | undefined =>
+  (client as unknown as { ref?: { _socket?: Socket } }).ref?._socket;
 
 interface Auth {
   party: Party;
 }
 
 export const RECONNECT_SECONDS = 600;
+/** How stale the stored status (phase, round, who is connected) may be: the teacher polls every 2 s. */
+export const STATUS_SAVE_MS = 1000;
+/** How often the public state is patched apart from moves. */
+export const PATCH_MS = 200;
 
 export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
   override maxClients = 16;
@@ -57,6 +67,9 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
     this.cls = cls;
     this.level = level;
     this.setState(new TableState());
+    // Moves patch the public state at once (sendViews); the timer only carries the rest (who is
+    // connected, a waiting table's seats) and ticks the room clock, so it need not run often.
+    this.patchRate = PATCH_MS;
     this.state.tableId = record.id;
     this.state.classCode = record.classCode;
     this.state.paused = cls.paused;
@@ -104,6 +117,8 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
       seed: this.record.seed,
       difficulty: this.record.difficulty,
       moves: this.game?.moves ?? [],
+      // Seated friends may start their own table; in a class the teacher does.
+      friends: this.cls.friends,
     });
     this.publish();
     if (this.cls.friends && this.everyoneHere()) this.start();
@@ -219,7 +234,7 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
     this.game =
       context().config.computerDelayMs > 0 ? played.value : settle(this.level, played.value);
     onStored?.(index);
-    this.broadcast('moved', { type: 'moved', index, move });
+    // The move reaches every seat in its next update (sendViews), with what it changed.
     this.publish();
     return null;
   }
@@ -281,21 +296,81 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
   }
 
   private viewsDue = false;
+  /** What each connection was last sent; a new or reconnected client starts from nothing. */
+  private sent = new WeakMap<Client, SentToSeat>();
 
+  /**
+   * One update per seat: the moves it has not had and the parts of its view that changed. The
+   * public state's patch goes out first, in the same write on each socket: a write per message
+   * per client was a large part of the server's time.
+   */
   private sendViews() {
     this.viewsDue = false;
     const game = this.game;
     if (!game) return;
-    for (const client of this.clients) {
-      const party = this.seatOf.get(client.sessionId);
-      if (party) client.send('view', seatView(this.level, game, party));
+    const sockets = this.clients.map(socketOf);
+    for (const socket of sockets) socket?.cork();
+    try {
+      this.broadcastPatch();
+      for (const client of this.clients) {
+        const party = this.seatOf.get(client.sessionId);
+        if (!party) continue;
+        const view = seatView(this.level, game, party);
+        const update = seatUpdate(this.sent.get(client) ?? null, view, game.moves);
+        if (!update) continue;
+        this.sent.set(client, { view, moves: game.moves.length });
+        client.send('update', update);
+      }
+    } finally {
+      for (const socket of sockets) socket?.uncork();
     }
   }
 
+  /** What a restart needs at once: who sits where, who plays for whom, and whether it is over. */
+  private savedShape = '';
+  private saveTimer: Delayed | null = null;
+  private disposeTimer: Delayed | null = null;
+  private final: { game: GameState; resultCode: string; stateHash: string } | null = null;
+
+  /**
+   * Keeps the stored record in step. Seats and the end are written at once (a restart rebuilds
+   * from them); the status the teacher page polls is written at most every STATUS_SAVE_MS, since
+   * writing it after every move cost more than the move itself.
+   */
   private save() {
     const game = this.game;
     const over = Boolean(game?.outcome) || this.cls.ended;
     this.record.over = over;
+    const shape = JSON.stringify([
+      this.record.humanSeats,
+      this.record.people,
+      this.record.seats,
+      this.record.autopilot,
+      over,
+    ]);
+    if (shape !== this.savedShape) {
+      this.savedShape = shape;
+      this.writeRecord();
+    } else if (!this.saveTimer)
+      this.saveTimer = this.clock.setTimeout(() => this.writeRecord(), STATUS_SAVE_MS);
+    if (over && !this.autoDispose && !this.disposeTimer) {
+      // Finished tables stay a while for the debrief, then go.
+      this.disposeTimer = this.clock.setTimeout(() => void this.disconnect(), 15 * 60 * 1000);
+    }
+  }
+
+  private writeRecord() {
+    this.saveTimer?.clear();
+    this.saveTimer = null;
+    const game = this.game;
+    // Both cost a little; a finished game needs them once, a running one not at all.
+    if (game?.outcome && this.final?.game !== game)
+      this.final = {
+        game,
+        resultCode: resultCodeFor(this.level, game),
+        stateHash: stateHash(game),
+      };
+    const final = game?.outcome ? this.final : null;
     this.record.status = {
       phase: this.state.status === 'playing' ? this.state.phase : this.state.status,
       round: this.state.round,
@@ -303,17 +378,16 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
       outcome: this.state.outcome,
       connected: PARTIES.filter((p) => this.connected(p)),
       moves: this.state.moves,
-      // Both cost a little; a finished game needs them, a running one does not.
-      resultCode: game?.outcome ? resultCodeFor(this.level, game) : '',
-      stateHash: game?.outcome ? stateHash(game) : '',
+      resultCode: final?.resultCode ?? '',
+      stateHash: final?.stateHash ?? '',
     };
     void context()
       .store.putTable(this.record)
       .catch((e: unknown) => console.error('table', this.roomId, 'not saved', e));
-    if (over && !this.autoDispose) {
-      // Finished tables stay a while for the debrief, then go.
-      this.clock.setTimeout(() => void this.disconnect(), 15 * 60 * 1000);
-    }
+  }
+
+  override onDispose() {
+    if (this.saveTimer) this.writeRecord();
   }
 
   private schedule() {

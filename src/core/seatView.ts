@@ -78,6 +78,19 @@ const redLineViews = (
     .filter((line) => !onlyKnown || game.parties[party].known[line.index])
     .map((line) => ({ party, id: line.id, hard: line.hard, says: line.says }));
 
+/**
+ * The log is the same for every seat; a live table builds four views of each state, so the log
+ * of a state is built once. Keyed by the (immutable) state object: no clock, no randomness.
+ */
+const logs = new WeakMap<GameState, { level: Level; log: readonly LogEntry[] }>();
+function sharedLog(level: Level, game: GameState): readonly LogEntry[] {
+  const known = logs.get(game);
+  if (known?.level === level) return known.log;
+  const log = gameLog(level, game);
+  logs.set(game, { level, log });
+  return log;
+}
+
 export function seatView(level: Level, game: GameState, seat: Party): SeatView {
   const model = level.parties[seat];
   const onTable = game.table?.package ?? game.outcome?.deal ?? null;
@@ -110,7 +123,7 @@ export function seatView(level: Level, game: GameState, seat: Party): SeatView {
     sideMoves: game.sideMoves,
     pressure: game.pressure,
     fortification: game.fortification,
-    log: gameLog(level, game),
+    log: sharedLog(level, game),
     outcome: game.outcome,
     mood: onTable ? ownMood(level, game, seat, onTable) : 'neutral',
     mayAccept:

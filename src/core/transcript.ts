@@ -75,49 +75,68 @@ export interface LogEntry {
   readonly text: string;
 }
 
+/** The log entries of one round: its proposal, answers, side moves and news. */
+function roundEntries(level: Level, record: RoundRecord): LogEntry[] {
+  const entries: LogEntry[] = [];
+  const { round, proposal } = record;
+  const terms = level.issues
+    .map((issue, i) => `${issue.name}: ${issue.options[proposal.package[i]!]!.name}`)
+    .join('; ');
+  entries.push({
+    round,
+    kind: 'proposal',
+    party: proposal.proposer,
+    text: `${partyName(level, proposal.proposer)} proposes: ${terms}.`,
+  });
+  for (const party of PARTIES) {
+    const r = record.responses[party];
+    if (r && party !== proposal.proposer)
+      entries.push({
+        round,
+        kind: 'response',
+        party,
+        text: `${partyName(level, party)} ${r.accept ? 'accepts' : 'rejects'}: “${r.says}”`,
+      });
+  }
+  for (const party of PARTIES) {
+    const m = record.sideMoves[party];
+    if (m && m.kind !== 'pass')
+      entries.push({ round, kind: 'sideMove', party, text: describeSideMove(level, party, m) });
+  }
+  if (record.event !== null) {
+    const card = level.events[record.event]!;
+    entries.push({ round, kind: 'event', party: null, text: `News: ${card.title}. ${card.text}` });
+  }
+  return entries;
+}
+
+/**
+ * Finished rounds never change, and each new state shares its history's records with the last:
+ * their entries are built once (keyed by the immutable record; no clock, no randomness).
+ */
+const finishedRounds = new WeakMap<RoundRecord, { level: Level; entries: readonly LogEntry[] }>();
+function finishedRoundEntries(level: Level, record: RoundRecord): readonly LogEntry[] {
+  const known = finishedRounds.get(record);
+  if (known?.level === level) return known.entries;
+  const entries = roundEntries(level, record);
+  finishedRounds.set(record, { level, entries });
+  return entries;
+}
+
 /** Every proposal, response, side move and event so far, oldest first. */
 export function gameLog(level: Level, game: GameState): LogEntry[] {
   const log: LogEntry[] = [];
-  const rounds: RoundRecord[] = [...game.history];
+  for (const record of game.history) log.push(...finishedRoundEntries(level, record));
   if (game.table && !game.outcome)
-    rounds.push({
-      round: game.round,
-      proposal: game.table,
-      responses: game.responses,
-      sideMoves: game.sideMoves,
-      event: null,
-    });
-  for (const record of rounds) {
-    const { round, proposal } = record;
-    const terms = level.issues
-      .map((issue, i) => `${issue.name}: ${issue.options[proposal.package[i]!]!.name}`)
-      .join('; ');
-    log.push({
-      round,
-      kind: 'proposal',
-      party: proposal.proposer,
-      text: `${partyName(level, proposal.proposer)} proposes: ${terms}.`,
-    });
-    for (const party of PARTIES) {
-      const r = record.responses[party];
-      if (r && party !== proposal.proposer)
-        log.push({
-          round,
-          kind: 'response',
-          party,
-          text: `${partyName(level, party)} ${r.accept ? 'accepts' : 'rejects'}: “${r.says}”`,
-        });
-    }
-    for (const party of PARTIES) {
-      const m = record.sideMoves[party];
-      if (m && m.kind !== 'pass')
-        log.push({ round, kind: 'sideMove', party, text: describeSideMove(level, party, m) });
-    }
-    if (record.event !== null) {
-      const card = level.events[record.event]!;
-      log.push({ round, kind: 'event', party: null, text: `News: ${card.title}. ${card.text}` });
-    }
-  }
+    log.push(
+      ...roundEntries(level, {
+        round: game.round,
+        proposal: game.table,
+        responses: game.responses,
+        sideMoves: game.sideMoves,
+        event: null,
+      }),
+    );
   if (game.outcome) {
     const o = game.outcome;
     log.push({

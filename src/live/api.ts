@@ -1,11 +1,24 @@
 // Talking to the live server from the browser. Every failure becomes one plain sentence.
 
+/** The ?server=… this page was opened with, when it names an http(s) address. */
+function serverParam(location: Location): string | null {
+  const param = new URLSearchParams(location.search).get('server');
+  return param && /^https?:\/\/[^\s]+$/.test(param) ? param.replace(/\/$/, '') : null;
+}
+
 /** Where the live server is: ?server=…, else next to Vite in development, else this origin. */
 export function liveServerUrl(location: Location = window.location): string {
-  const param = new URLSearchParams(location.search).get('server');
-  if (param && /^https?:\/\/[^\s]+$/.test(param)) return param.replace(/\/$/, '');
+  const param = serverParam(location);
+  if (param) return param;
   if (import.meta.env.DEV) return `${location.protocol}//${location.hostname}:2567`;
   return location.origin;
+}
+
+/** The link students open for a class; it keeps ?server=… so they reach the same live server. */
+export function liveLink(code: string, location: Location = window.location): string {
+  const server = serverParam(location);
+  const query = `?live=${code}${server ? `&server=${encodeURIComponent(server)}` : ''}`;
+  return `${location.origin}${location.pathname}${query}`;
 }
 
 export const UNREACHABLE =

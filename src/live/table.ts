@@ -11,7 +11,8 @@ import type { Move, SideMove } from '../core/state';
 import { describeSideMove, outcomeWord } from '../core/transcript';
 import type { Catalog } from '../levels';
 import { h } from '../ui/dom';
-import { api, liveServerUrl, messageOf, UNREACHABLE } from './api';
+import { api, liveLink, liveServerUrl, messageOf, UNREACHABLE } from './api';
+import { applySeatMoves, applySeatUpdate, type SeatUpdate } from './seatUpdate';
 
 interface SeatTicket {
   code: string;
@@ -35,6 +36,15 @@ interface PublicState {
   waitingFor: string[];
   deadlineAt: number;
   seats: Map<string, PublicSeat>;
+}
+
+/** What the server tells a client when it takes its seat. */
+interface SeatMessage {
+  level: string;
+  seed: string;
+  difficulty: string;
+  moves: Move[];
+  friends: boolean;
 }
 
 const KEY = (code: string) => `redlines.live.${code}`;
@@ -73,9 +83,7 @@ export async function mountLiveTable(root: HTMLElement, catalog: Catalog, code: 
         friends: true,
         tableSize: 4,
       });
-      const url = new URL(window.location.href);
-      url.search = `?live=${made.code}`;
-      window.history.replaceState(null, '', url);
+      window.history.replaceState(null, '', liveLink(made.code));
       code = made.code;
     } catch (e) {
       say(messageOf(e));
@@ -86,7 +94,7 @@ export async function mountLiveTable(root: HTMLElement, catalog: Catalog, code: 
     say('This live link is not complete: a class code has six letters and digits.');
     return;
   }
-  const link = `${window.location.origin}${window.location.pathname}?live=${code}`;
+  const link = liveLink(code);
   const share = h('p', { class: 'live-share' }, 'Share this link: ', h('a', { href: link }, link));
 
   const ticket = readTicket(code);
@@ -144,11 +152,9 @@ export async function mountLiveTable(root: HTMLElement, catalog: Catalog, code: 
     const attach = (r: Room) => {
       room = r;
       game.room = r;
-      r.onMessage('seat', (m: { level: string; seed: string; difficulty: string; moves: Move[] }) =>
-        game.onSeat(m),
-      );
-      r.onMessage('moved', (m: { index: number; move: Move }) => game.onMoved(m));
-      r.onMessage('view', (v: SeatView) => game.onView(v));
+      game.onConnected();
+      r.onMessage('seat', (m: SeatMessage) => game.onSeat(m));
+      r.onMessage('update', (u: SeatUpdate) => game.onUpdate(u));
       r.onMessage('refused', (m: { message: string }) => game.onRefused(m.message));
       r.onMessage('ack', () => game.onAck());
       r.onStateChange((s: PublicState) => game.onState(s));
@@ -186,6 +192,10 @@ class LiveGame {
   private seq = Date.now() % 1_000_000;
   private refusal = '';
   private busy = false;
+  /** A table among friends, which its people start; a class table waits for the teacher. */
+  private friends = false;
+  /** The package being built on this seat's turn to propose. */
+  private draft: { key: string; values: number[] } | null = null;
 
   constructor(
     private readonly main: HTMLElement,
@@ -195,17 +205,22 @@ class LiveGame {
     private readonly share: HTMLElement,
   ) {}
 
-  onSeat(m: { level: string; seed: string; difficulty: string; moves: Move[] }) {
+  onSeat(m: SeatMessage) {
+    this.friends = m.friends;
     this.level = this.catalog.levels.get(m.level) ?? null;
     this.setup = { seed: m.seed, difficulty: m.difficulty };
     this.moves = [...m.moves];
     if (!this.level) this.say('This table plays a level this version of the game does not have.');
+    // The public state may have come first and been drawn without the level's party names.
+    this.render();
   }
-  onMoved(m: { index: number; move: Move }) {
-    this.moves[m.index] = m.move;
+  /** A new connection is sent its whole view again. */
+  onConnected() {
+    this.view = null;
   }
-  onView(v: SeatView) {
-    this.view = v;
+  onUpdate(u: SeatUpdate) {
+    this.moves = applySeatMoves(this.moves, u);
+    this.view = applySeatUpdate(this.view, u);
     this.busy = false;
     this.render();
   }
@@ -256,7 +271,7 @@ class LiveGame {
     const you = `You are ${this.name(this.ticket.party)}, as ${this.ticket.name}.`;
     if (pub.status === 'waiting') {
       const start =
-        this.room && this.pub?.seats
+        this.friends && this.room && this.pub?.seats
           ? h(
               'button',
               {
@@ -269,7 +284,13 @@ class LiveGame {
       this.main.replaceChildren(
         this.share,
         h('p', {}, you),
-        h('p', { class: 'live-wait' }, 'Waiting for the table to start…'),
+        h(
+          'p',
+          { class: 'live-wait' },
+          this.friends
+            ? 'Waiting for everyone to join, or for someone to start the table…'
+            : 'Waiting for the teacher to start the table…',
+        ),
         this.seatsList(),
         ...(start ? [start] : []),
       );
@@ -336,12 +357,26 @@ class LiveGame {
   private controls(v: SeatView, level: Level): HTMLElement {
     const party = v.seat;
     if (v.phase === 'proposal') {
+      // The page redraws on every update: the choices so far survive it until this turn ends.
+      const key = `${v.round}|${v.proposer}`;
+      if (this.draft?.key !== key)
+        this.draft = {
+          key,
+          // As in solo play, the builder starts from the middle option of every issue.
+          values: level.issues.map((issue) => Math.floor(issue.options.length / 2)),
+        };
+      const draft = this.draft;
       const selects = level.issues.map((issue, i) =>
         h(
           'select',
-          { 'aria-label': issue.name },
+          {
+            'aria-label': issue.name,
+            onchange: (e: Event) => {
+              draft.values[i] = Number((e.target as HTMLSelectElement).value);
+            },
+          },
           issue.options.map((o, k) =>
-            h('option', { value: k, selected: (v.table?.package[i] ?? 0) === k }, o.name),
+            h('option', { value: k, selected: draft.values[i] === k }, o.name),
           ),
         ),
       );

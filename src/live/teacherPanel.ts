@@ -8,7 +8,7 @@ import { PARTIES, type Party } from '../core/parties';
 import { OUTCOME_WORDS } from '../core/transcript';
 import type { Catalog } from '../levels';
 import { h } from '../ui/dom';
-import { api, messageOf } from './api';
+import { api, liveLink, messageOf } from './api';
 
 const QR = (qrModule as typeof qrModule & { default?: typeof qrModule }).default ?? qrModule;
 const KEY = 'redlines.live.teacher';
@@ -119,7 +119,7 @@ export function mountLiveClass(container: HTMLElement, catalog: Catalog): { dest
   };
 
   const showClass = (cls: Saved) => {
-    const link = `${window.location.origin}${window.location.pathname}?live=${cls.code}`;
+    const link = liveLink(cls.code);
     const qr = h('div', { class: 'live-qr' });
     QR.toString(link, { type: 'svg', margin: 1 })
       .then((svg) => {

@@ -7,13 +7,15 @@ import { Client, type Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stateHash } from '../../src/core/game';
 import { replayMoves, waitingFor } from '../../src/core/moves';
-import { seatView, type SeatView } from '../../src/core/seatView';
+import { seatView } from '../../src/core/seatView';
 import type { GameState } from '../../src/core/state';
 import { startLiveServer } from '../../server/app';
 import { Bot, postJson } from '../../server/bot';
 import { RateLimiter, limits } from '../../server/classes';
 import { loadLevels } from '../../server/context';
 import type { TableRoom } from '../../server/tableRoom';
+import { applySeatUpdate, type SeatUpdate } from '../../src/live/seatUpdate';
+import type { Party } from '../../src/core/parties';
 
 const levels = loadLevels();
 const level = levels.get('coalition-2025')!;
@@ -249,9 +251,16 @@ describe('a live table', () => {
     await new Promise((r) => setTimeout(r, 150));
     const room = colyseus.getRoomById(a.tableId) as unknown as TableRoom;
     expect(room.state.seats.get(a.party)!.connected).toBe(false);
+    const firstUpdate = (r: Room) => nextMessage<SeatUpdate>(r, 'update');
     const back = await ra.client.reconnect(token);
-    const view = await nextMessage<SeatView>(back, 'view').catch(() => null);
-    void view;
+    // The reconnected client is sent its whole view again: the same state as the table's.
+    const update = await firstUpdate(back);
+    const game = gameOf(a.tableId);
+    expect(applySeatUpdate(null, update)).toEqual(
+      JSON.parse(JSON.stringify(seatView(level, game, a.party as Party))),
+    );
+    expect(update.from).toBe(0);
+    expect(update.moves).toEqual(game.moves);
     await new Promise((r) => setTimeout(r, 100));
     expect(room.state.seats.get(a.party)!.connected).toBe(true);
     // A fresh device with the seat token also gets the seat.
