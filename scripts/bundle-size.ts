@@ -6,6 +6,8 @@ import { gzipSync } from 'node:zlib';
 
 interface Chunk {
   file: string;
+  name?: string;
+  src?: string;
   isEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
@@ -13,7 +15,8 @@ interface Chunk {
 
 export interface BundleReport {
   firstLoadKb: number;
-  chunks: { file: string; gzipKb: number; firstLoad: boolean }[];
+  /** `name` is the chunk's name (`phaser` for Phaser's own); `src` the module a dynamic entry starts at. */
+  chunks: { file: string; name?: string; src?: string; gzipKb: number; firstLoad: boolean }[];
 }
 
 export function bundleReport(dist = 'dist'): BundleReport {
@@ -37,6 +40,8 @@ export function bundleReport(dist = 'dist'): BundleReport {
     .filter(([, c]) => c.file.endsWith('.js'))
     .map(([key, c]) => ({
       file: c.file,
+      name: c.name,
+      src: c.src,
       gzipKb: Math.round(gzipKb(c.file) * 10) / 10,
       firstLoad: firstLoad.has(key),
     }));

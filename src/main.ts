@@ -133,7 +133,10 @@ if (liveCode !== null) {
 
   window.redLines = Object.freeze({
     state: () => app.publicState(),
-    fps: async () => (await phaserReady).game.loop.actualFps,
+    // Bench only: frames the loop has stepped (TimeStep#frame). The bench counts them over a window,
+    // as on the blank page: Phaser's actualFps is a slow average that, after the loop sleeps and
+    // wakes, still holds the rate from before the sleep (a loading scene's, say).
+    frames: async () => (await phaserReady).game.loop.frame,
     // Bench only: the loop sleeps while nothing moves; the frame-rate bench keeps it awake.
     keepAwake: async (on: boolean) => {
       const { module, game } = await phaserReady;
@@ -156,7 +159,7 @@ declare global {
   interface Window {
     redLines: {
       state: () => ReturnType<Shell['publicState']>;
-      fps: () => Promise<number>;
+      frames: () => Promise<number>;
       keepAwake: (on: boolean) => Promise<void>;
       canvas: () => Promise<GameModuleType.CanvasState>;
     };

@@ -1,7 +1,6 @@
 // The one selector: from the app's snapshot (and the game it holds) to the props of the screen
 // that shows. Screens compute no rule; what they show comes from the core through here.
 import type { SnapshotFrom } from 'xstate';
-import { analyse } from '../core/analysis';
 import { resultCodeFor, shareCard } from '../core/codes';
 import type { Party } from '../core/parties';
 import { assessPackage, seatView } from '../core/seatView';
@@ -88,12 +87,12 @@ export function selectScreen(snapshot: AppSnapshot, shell: ShellState): ScreenPr
     case 'debrief': {
       const deal = game.outcome?.deal ?? null;
       const link = linkFor(shell.base, { ...context.params, seed: game.seed }, null);
+      // The analysis of what was possible comes with the debrief's own chunk (src/app/debrief.ts).
       return {
         screen,
         level,
         game,
         view: seatView(level, game, seat),
-        analysis: analyse(level, game, deal),
         credibility: deal ? credibility(level, deal) : null,
         link,
         resultCode: (name) => resultCodeFor(level, game, name),

@@ -1,6 +1,8 @@
 // The shell: runs the app machine, connects each game actor's subscribers (view, log, autosave,
 // URL, sound, refusals), and draws the screen for the state it is in. Screens are modules with
-// `render(props, intents)`; their props come from one selector.
+// `render(props, intents)`; their props come from one selector. The debrief, the replay viewer and
+// the role cards load as chunks of their own when first needed (later.ts), to keep the first load
+// small; the debrief's is fetched while the game is played, so a game's end does not wait for it.
 import { createActor } from 'xstate';
 import { stateHash } from '../core/game';
 import { phaseOf } from '../core/moves';
@@ -11,21 +13,18 @@ import type { OutcomeKind } from '../core/state';
 import type { Catalog } from '../levels';
 import type { SoundPlayer } from '../audio/player';
 import { h } from '../ui/dom';
-import { printRoleCards } from '../ui/printCards';
 import { clearSave } from '../ui/saves';
 import * as briefing from '../ui/screens/briefing';
-import * as debrief from '../ui/screens/debrief';
 import * as handover from '../ui/screens/handover';
 import * as menu from '../ui/screens/menu';
 import * as play from '../ui/screens/play';
-import * as replay from '../ui/screens/replay';
 import type { Intents, ResumeOffer, ScreenProps } from '../ui/screens/types';
 import { freshSeed } from '../ui/widgets';
 import { mapView, tableView } from '../view/adapter';
 import type { ViewBus } from '../view/bus';
 import { appMachine, gameOf, type GameRef } from './appMachine';
 import { connectAutosave } from './autosave';
-import { buildReplay, forkOf } from './replayData';
+import { LOAD_FAILED, Later } from './later';
 import { checkResume, type ResumeCheck } from './resume';
 import { screenKey, screenOf, seatOnScreen, selectScreen, type ShellState } from './select';
 import { connectSound } from './sound';
@@ -68,24 +67,31 @@ export interface Shell {
   showMenu(): void;
 }
 
-const SCREENS = { menu, briefing, play, handover, debrief, replay } as const;
+const debriefChunk = new Later(() => import('./debrief'));
+const replayChunk = new Later(() => import('./replayViewer'));
+const printChunk = new Later(() => import('../ui/printCards'));
 
-function draw(props: ScreenProps, intents: Intents): HTMLElement {
+/** The screen for `props`, or null while the chunk that draws it has not arrived. */
+function draw(props: ScreenProps, intents: Intents): HTMLElement | null {
   switch (props.screen) {
     case 'menu':
-      return SCREENS.menu.render(props, intents);
+      return menu.render(props, intents);
     case 'briefing':
-      return SCREENS.briefing.render(props, intents);
+      return briefing.render(props, intents);
     case 'play':
-      return SCREENS.play.render(props, intents);
+      return play.render(props, intents);
     case 'handover':
-      return SCREENS.handover.render(props, intents);
+      return handover.render(props, intents);
     case 'debrief':
-      return SCREENS.debrief.render(props, intents);
+      return debriefChunk.loaded?.render(props, intents) ?? null;
     case 'replay':
-      return SCREENS.replay.render(props, intents);
+      return replayChunk.loaded?.render(props, intents) ?? null;
   }
 }
+
+/** Stands in for a screen whose chunk is on its way (a frame at most, once it has been fetched). */
+const loadingNote = (text: string): HTMLElement =>
+  h('section', { 'aria-busy': 'true' }, h('p', { class: 'muted', role: 'status' }, text));
 
 const offerOf = (check: ResumeCheck): ResumeOffer | null =>
   check.kind === 'resume'
@@ -142,7 +148,9 @@ export function startShell(o: ShellOptions): Shell {
     showRound: (index) => app.send({ type: 'SHOW_ROUND', index }),
     fork: (round) => {
       const data = app.getSnapshot().context.replay;
-      if (data) app.send({ type: 'START', ...forkOf(data, round) });
+      // The replay screen came with its chunk: it is loaded whenever this button exists.
+      const viewer = replayChunk.loaded;
+      if (data && viewer) app.send({ type: 'START', ...viewer.forkOf(data, round) });
     },
     resume: () => {
       const check = resumeCheck;
@@ -162,7 +170,14 @@ export function startShell(o: ShellOptions): Shell {
     },
     printCards: () => {
       const level = app.getSnapshot().context.level;
-      if (level) printRoleCards(level);
+      if (!level) return;
+      const cards = printChunk.loaded;
+      if (cards) cards.printRoleCards(level);
+      else
+        printChunk.fetch().then(
+          (loaded) => loaded.printRoleCards(level),
+          () => o.notify(LOAD_FAILED),
+        );
     },
     notify: o.notify,
   };
@@ -230,7 +245,12 @@ export function startShell(o: ShellOptions): Shell {
     renderedKey = key;
     const props = selectScreen(snapshot, shell);
     document.body.dataset.screen = props.screen;
-    o.root.replaceChildren(draw(props, intents));
+    const drawn = draw(props, intents);
+    if (!drawn) {
+      awaitChunk(props.screen === 'debrief' ? debriefChunk : replayChunk, key);
+      return;
+    }
+    o.root.replaceChildren(drawn);
     const focus =
       o.root.querySelector<HTMLElement>('[data-autofocus]') ??
       o.root.querySelector<HTMLElement>('h1, h2');
@@ -245,9 +265,37 @@ export function startShell(o: ShellOptions): Shell {
     if (props.screen === 'menu') document.body.dataset.ready = 'menu';
   }
 
+  /** Shows a short note until the chunk arrives and draws the screen; says so plainly if it fails. */
+  function awaitChunk(chunk: Later<unknown>, key: string): void {
+    o.root.replaceChildren(loadingNote('Loading…'));
+    const redraw = () => {
+      renderedKey = '';
+      render();
+    };
+    chunk.fetch().then(
+      () => {
+        if (renderedKey === key) redraw();
+      },
+      () => {
+        if (renderedKey !== key) return;
+        o.root.replaceChildren(
+          h(
+            'section',
+            {},
+            h('p', { role: 'alert' }, LOAD_FAILED),
+            h('button', { type: 'button', 'data-autofocus': true, onclick: redraw }, 'Try again'),
+          ),
+        );
+      },
+    );
+  }
+
   let lastScreen = '';
   app.subscribe((snapshot) => {
     const screen = screenOf(snapshot);
+    // A game under way will end in the debrief; the briefing may print role cards.
+    if (screen === 'briefing' || screen === 'play') debriefChunk.prefetch();
+    if (screen === 'briefing') printChunk.prefetch();
     if (screen === 'menu' && lastScreen !== 'menu') {
       const reading = performance.now();
       resumeCheck = checkResume(o.storage, o.catalog.levels);
@@ -304,9 +352,22 @@ export function startShell(o: ShellOptions): Shell {
       };
     },
     openReplay: (code) => {
-      const built = buildReplay(code, o.catalog.levels);
-      if (built.ok) app.send({ type: 'OPEN_REPLAY', replay: built.value });
-      else o.notify(built.error);
+      // Until the viewer arrives, a note stands where the menu would flash by.
+      if (!replayChunk.loaded) o.root.replaceChildren(loadingNote('Opening the replay…'));
+      replayChunk.fetch().then(
+        (viewer) => {
+          const built = viewer.buildReplay(code, o.catalog.levels);
+          if (built.ok) return app.send({ type: 'OPEN_REPLAY', replay: built.value });
+          o.notify(built.error);
+          renderedKey = ''; // the note stands where the screen was: draw it again
+          render();
+        },
+        () => {
+          o.notify(LOAD_FAILED);
+          renderedKey = '';
+          render();
+        },
+      );
     },
     showMenu: () => app.send({ type: 'MENU' }),
   };

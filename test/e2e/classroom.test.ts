@@ -101,10 +101,32 @@ describe('links, codes and classroom play', () => {
     await page.click('#print-cards');
     await page.emulateMedia({ media: 'print' });
     const cards = page.locator('.print-card');
+    // The role cards come in a chunk of their own, fetched with the briefing: wait for them.
+    await cards.first().waitFor({ state: 'attached' });
     expect(await cards.count()).toBe(4);
     await expect(cards.first().isVisible()).resolves.toBe(true);
     await expect(page.locator('#ui').isVisible()).resolves.toBe(false);
     expect(await cards.nth(2).innerText()).toContain('Russia');
     expect(errors).toEqual([]);
+  });
+
+  test('a chunk that cannot be loaded is reported in plain words, and the page goes on', async () => {
+    // As if the network dropped before the role cards' chunk was fetched (and before the service
+    // worker could precache it: it would serve the chunk offline, out of this route's reach).
+    const context = await suite.browser().newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.route(/printCards-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${suite.url()}?seed=PRNT2345`);
+    await page.click('#start');
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.click('#print-cards');
+    await page.waitForFunction(() =>
+      document.getElementById('notice')?.textContent?.includes('could not be loaded'),
+    );
+    expect(await page.locator('.print-card').count()).toBe(0);
+    await page.getByRole('button', { name: 'Go to the table' }).first().click();
+    await page.waitForSelector('.play');
   });
 });

@@ -56,17 +56,21 @@ export interface HandoverProps {
   readonly name: string;
 }
 
-export interface DebriefProps {
+/** What the app's selector gives the debrief; its own chunk adds the analysis (src/app/debrief.ts). */
+export interface DebriefSelection {
   readonly screen: 'debrief';
   readonly level: Level;
   readonly game: GameState;
   readonly view: SeatView;
-  readonly analysis: Analysis;
   readonly credibility: number | null;
   /** The link that starts the same game. */
   readonly link: string;
   readonly resultCode: (name: string | undefined) => string;
   readonly shareCard: string;
+}
+
+export interface DebriefProps extends DebriefSelection {
+  readonly analysis: Analysis;
 }
 
 export interface ReplayProps {
@@ -75,8 +79,9 @@ export interface ReplayProps {
   readonly replay: ReplayData;
 }
 
+/** The selector's output: the debrief's part is completed in its own chunk. */
 export type ScreenProps =
-  MenuProps | BriefingProps | PlayProps | HandoverProps | DebriefProps | ReplayProps;
+  MenuProps | BriefingProps | PlayProps | HandoverProps | DebriefSelection | ReplayProps;
 export type ScreenName = ScreenProps['screen'];
 
 export interface Intents {
