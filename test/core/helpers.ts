@@ -6,7 +6,15 @@ import { formatLevelError, validateLevel } from '../../src/core/level/parse';
 import type { LevelSpec } from '../../src/core/level/schema';
 import { applyMove, newGame, phaseOf, waitingFor, type Phase } from '../../src/core/moves';
 import { PARTIES, type Party } from '../../src/core/parties';
-import { checkProposal, checkResponse, checkSideMove, type GameSetup } from '../../src/core/rules';
+import {
+  checkProposal,
+  checkResponse,
+  checkSideMove,
+  createInitialState,
+  seatsFor,
+  type GameSetup,
+} from '../../src/core/rules';
+import { deriveSeed } from '../../src/core/seed';
 import type { GameState, Move, SideMove } from '../../src/core/state';
 import { loadLevelFile } from '../../src/node/levels';
 
@@ -17,6 +25,19 @@ export function loadOrThrow(file: string): Level {
   const result = loadLevelFile(file);
   if (!result.ok) throw new Error(result.error.map(formatLevelError).join('\n'));
   return result.value;
+}
+
+/**
+ * The first seed of a fixed series whose first chair (drawn by lot from the seed) is `party`: for
+ * tests that need to know who proposes first.
+ */
+export function seedWithChair(level: Level, party: Party): string {
+  for (let k = 0; k < 200; k++) {
+    const seed = deriveSeed('BCDF', k);
+    const opening = createInitialState(level, { seed, difficulty: 'normal', seats: seatsFor([]) });
+    if (opening.proposer === party) return seed;
+  }
+  throw new Error(`no seed in the series gives ${party} the first chair of ${level.id}`);
 }
 
 let miniLevel: Level | undefined;

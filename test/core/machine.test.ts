@@ -10,9 +10,9 @@ import { newGame, phaseOf, waitingFor } from '../../src/core/moves';
 import { PARTIES, type Party } from '../../src/core/parties';
 import { seatsFor, type GameSetup } from '../../src/core/rules';
 import type { Move } from '../../src/core/state';
-import { FINAL_PHASES, RESTING_PHASES, mini } from './helpers';
+import { FINAL_PHASES, RESTING_PHASES, mini, seedWithChair } from './helpers';
 
-const setupFor = (humans: Party[], seed = 'BCDF'): GameSetup => ({
+const setupFor = (humans: Party[], seed = seedWithChair(mini(), 'us')): GameSetup => ({
   seed,
   difficulty: 'normal',
   seats: seatsFor(humans),

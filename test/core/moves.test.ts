@@ -15,9 +15,9 @@ import {
 import { PARTIES, type Party } from '../../src/core/parties';
 import { seatsFor, type GameSetup } from '../../src/core/rules';
 import type { GameState, Move } from '../../src/core/state';
-import { FINAL_PHASES, levelFrom, mini, miniSpec } from './helpers';
+import { FINAL_PHASES, levelFrom, mini, miniSpec, seedWithChair } from './helpers';
 
-const setupFor = (humans: Party[], seed = 'BCDF'): GameSetup => ({
+const setupFor = (humans: Party[], seed = seedWithChair(mini(), 'us')): GameSetup => ({
   seed,
   difficulty: 'normal',
   seats: seatsFor(humans),

@@ -25,13 +25,17 @@ import {
   targetUtility,
   utility,
 } from '../../src/core/utility';
-import { levelFrom, mini, miniSpec } from './helpers';
+import { levelFrom, mini, miniSpec, seedWithChair } from './helpers';
 
 // mini.json: force (none, monitors, brigade) × commitment (declaration, treaty) × sanctions
 // (lifted, phased, kept). Russia: hard no-troops (forbid brigade), firm no-treaty (penalty 0.2,
 // softening 0.5). Ukraine: hard not-only-words (at least brigade or treaty).
 const start = (level: Level, humans: Party[] = []): GameState =>
-  createInitialState(level, { seed: 'BCDF', difficulty: 'normal', seats: seatsFor(humans) });
+  createInitialState(level, {
+    seed: seedWithChair(level, 'us'),
+    difficulty: 'normal',
+    seats: seatsFor(humans),
+  });
 
 const at = (state: GameState, round: number): GameState => ({ ...state, round });
 
