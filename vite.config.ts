@@ -1,8 +1,10 @@
 // The game's build. Phaser is trimmed to what the game draws with (build/phaser-lite.ts) and split
-// into a chunk of its own; the service worker and web manifest come from build/pwa.ts. Tests are
+// into a chunk of its own; level files ship without whitespace (build/compact-levels.ts); the
+// service worker and web manifest come from build/pwa.ts. Tests are
 // configured in vitest.config.ts.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compactLevels } from './build/compact-levels.ts';
 import { phaserChunk, phaserLite, phaserLiteOnLog } from './build/phaser-lite.ts';
 import { buildIdDefine, offline } from './build/pwa.ts';
 
@@ -34,7 +36,7 @@ export default defineConfig(({ mode }) =>
         publicDir: 'assets',
         base: './',
         define: buildIdDefine(),
-        plugins: [phaserLite(), offline()],
+        plugins: [compactLevels(), phaserLite(), offline()],
         build: {
           ...browserBuild,
           manifest: true,

@@ -71,9 +71,9 @@ describe('SoundPlayer', () => {
     expect(player.unlocked).toBe(false);
   });
 
-  it('plays paper for a proposal once unlocked', () => {
+  it('plays paper for a proposal once unlocked', async () => {
     const player = new SoundPlayer();
-    player.unlock();
+    await player.unlock();
     const game = fakeActor('proposal');
     player.connect(game.actor);
     game.emit({ type: 'sfx', cue: 'paper' });
@@ -82,27 +82,28 @@ describe('SoundPlayer', () => {
     expect(Object.keys(lastHowl().options.sprite).sort()).toEqual([...SPRITE_NAMES].sort());
   });
 
-  it('creates the Howl once, however many gestures come', () => {
+  it('creates the Howl once, however many gestures come', async () => {
     const player = new SoundPlayer();
-    player.unlock();
-    player.unlock();
+    await player.unlock();
+    await player.unlock();
     expect(howler.Howl.instances).toHaveLength(1);
   });
 
-  it('unlocks on the first key or click and then stops listening', () => {
+  it('unlocks on the first key or click and then stops listening', async () => {
     const player = new SoundPlayer();
     const target = new EventTarget();
     player.unlockOnFirstGesture(target);
     expect(player.unlocked).toBe(false);
     target.dispatchEvent(new Event('keydown'));
     target.dispatchEvent(new Event('click'));
+    await new Promise((resolve) => setTimeout(resolve, 0)); // Howler's chunk loads
     expect(player.unlocked).toBe(true);
     expect(howler.Howl.instances).toHaveLength(1);
   });
 
-  it('plays nothing while muted, and mutes Howler globally', () => {
+  it('plays nothing while muted, and mutes Howler globally', async () => {
     const player = new SoundPlayer({ sound: false });
-    player.unlock();
+    await player.unlock();
     expect(howler.Howler.mute).toHaveBeenLastCalledWith(true);
     const game = fakeActor('proposal');
     player.connect(game.actor);
@@ -114,10 +115,10 @@ describe('SoundPlayer', () => {
     expect(lastHowl().played).toContain('reject');
   });
 
-  it('applies the volume, given before or after unlock, clamped to 0..1', () => {
+  it('applies the volume, given before or after unlock, clamped to 0..1', async () => {
     const player = new SoundPlayer({ volume: 0.4 });
     player.setVolume(0.25);
-    player.unlock();
+    await player.unlock();
     expect(lastHowl().options.volume).toBe(0.25);
     player.setVolume(0.6);
     expect(lastHowl().volume).toHaveBeenLastCalledWith(0.6);
@@ -125,12 +126,12 @@ describe('SoundPlayer', () => {
     expect(lastHowl().volume).toHaveBeenLastCalledWith(1);
   });
 
-  it('runs the murmur while a game is in play, starting it at unlock if it is', () => {
+  it('runs the murmur while a game is in play, starting it at unlock if it is', async () => {
     const player = new SoundPlayer();
     const game = fakeActor();
     const disconnect = player.connect(game.actor);
     game.move('active', 'proposal');
-    player.unlock();
+    await player.unlock();
     const howl = lastHowl();
     expect(howl.played).toEqual(['murmur']);
     game.move('active', 'responses');
@@ -141,15 +142,15 @@ describe('SoundPlayer', () => {
     expect(game.listeners()).toBe(0);
   });
 
-  it('stops the murmur when disconnected mid-game', () => {
+  it('stops the murmur when disconnected mid-game', async () => {
     const player = new SoundPlayer();
-    player.unlock();
+    await player.unlock();
     const disconnect = player.connect(fakeActor('proposal').actor);
     disconnect();
     expect(lastHowl().stop).toHaveBeenCalledTimes(1);
   });
 
-  it('follows a real game: every cue it emits is in the sprite', () => {
+  it('follows a real game: every cue it emits is in the sprite', async () => {
     const level = [...loadCatalog().levels.values()][0]!;
     const actor = createGame(level, {
       seed: 'BCDFGH12',
@@ -157,7 +158,7 @@ describe('SoundPlayer', () => {
       seats: seatsFor([]),
     });
     const player = new SoundPlayer();
-    player.unlock();
+    await player.unlock();
     const disconnect = player.connect(actor);
     actor.start(); // four computer seats: the game runs to its end at once
     const played = lastHowl().played;
@@ -169,7 +170,7 @@ describe('SoundPlayer', () => {
     actor.stop();
   });
 
-  it('starts the murmur when a real game starts, and stops it when the game is over', () => {
+  it('starts the murmur when a real game starts, and stops it when the game is over', async () => {
     const level = [...loadCatalog().levels.values()][0]!;
     const actor = createGame(level, {
       seed: 'BCDFGH12',
@@ -177,7 +178,7 @@ describe('SoundPlayer', () => {
       seats: seatsFor(['ukraine']),
     });
     const player = new SoundPlayer();
-    player.unlock();
+    await player.unlock();
     expect(lastHowl().played).toEqual([]);
     const disconnect = player.connect(actor);
     actor.start();

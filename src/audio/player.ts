@@ -1,7 +1,7 @@
 // Plays the game's sounds with Howler. Browsers forbid audio before a user gesture, so nothing
 // touches Howler (no Howl, no AudioContext) until `unlock()` runs from the first click or key.
 // What to play comes from the machine's emitted events through `soundFor` (cues.ts).
-import { Howl, Howler, type SoundSpriteDefinitions } from 'howler';
+import type { Howl, HowlerGlobal, SoundSpriteDefinitions } from 'howler';
 import type { GameEmitted } from '../core/machine';
 // A copy of assets/audio/sprite.json (scripts/build-sounds.sh writes both): Vite serves assets/
 // as its public directory, whose files source code may not import.
@@ -44,6 +44,8 @@ const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x))
 
 export class SoundPlayer {
   private howl: Howl | null = null;
+  private howler: HowlerGlobal | null = null;
+  private unlocking: Promise<void> | null = null;
   private sound: boolean;
   private volume: number;
   private murmurWanted = false;
@@ -64,23 +66,30 @@ export class SoundPlayer {
   }
 
   /**
-   * Call from a click or keydown handler. Creates the Howl (and with it the AudioContext) on the
-   * first call; later calls do nothing. Sounds requested before this were dropped, except the
-   * murmur, which starts now if a game is in play.
+   * Call from a click or keydown handler. Loads Howler (its own chunk: no player needs it before a
+   * gesture) and creates the Howl, and with it the AudioContext, on the first call; later calls
+   * return the same promise. Sounds requested before this were dropped, except the murmur, which
+   * starts now if a game is in play. A Howler chunk that fails to load leaves the game silent.
    */
-  unlock(): void {
-    if (this.howl) return;
-    this.howl = new Howl({
-      src: [...this.src],
-      sprite: this.sprite,
-      volume: this.volume,
-      preload: true,
-      // A missing or undecodable file leaves the game silent, never broken.
-      onloaderror: () => undefined,
-      onplayerror: () => undefined,
-    });
-    Howler.mute(!this.sound);
-    this.syncMurmur();
+  unlock(): Promise<void> {
+    this.unlocking ??= import('howler').then(
+      ({ Howl, Howler }) => {
+        this.howler = Howler;
+        this.howl = new Howl({
+          src: [...this.src],
+          sprite: this.sprite,
+          volume: this.volume,
+          preload: true,
+          // A missing or undecodable file leaves the game silent, never broken.
+          onloaderror: () => undefined,
+          onplayerror: () => undefined,
+        });
+        Howler.mute(!this.sound);
+        this.syncMurmur();
+      },
+      () => undefined,
+    );
+    return this.unlocking;
   }
 
   /**
@@ -94,7 +103,7 @@ export class SoundPlayer {
     };
     const handler = () => {
       remove();
-      this.unlock();
+      void this.unlock();
     };
     for (const type of events) target.addEventListener(type, handler, true);
     return remove;
@@ -103,7 +112,7 @@ export class SoundPlayer {
   /** The one switch. */
   setMuted(muted: boolean): void {
     this.sound = !muted;
-    if (this.howl) Howler.mute(muted);
+    this.howler?.mute(muted);
   }
 
   setVolume(volume: number): void {
