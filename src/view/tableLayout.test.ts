@@ -48,6 +48,15 @@ describe.each(SIZES)('the table at %i×%i', (width, height) => {
     });
   });
 
+  test('a bubble wider than its region starts at the region’s edge, never off the screen', () => {
+    for (const party of PARTIES) {
+      const region = layout.bubbles[party][0]!;
+      const bubble = placeBubble(region, region.w + 80, region.h + 30, layout.seats[party]);
+      expect(bubble.x).toBe(region.x);
+      expect(bubble.y).toBe(region.y);
+    }
+  });
+
   test('a bubble placed in its region stays inside it', () => {
     for (const party of PARTIES) {
       const region = layout.bubbles[party][0]!;

@@ -151,7 +151,11 @@ export function tableLayout(width: number, height: number, metrics: LayoutMetric
 export const overlaps = (a: Rect, b: Rect): boolean =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-/** Places a w×h bubble inside `region`, as close to the speaker as the region allows. */
+/**
+ * Places a w×h bubble inside `region`, as close to the speaker as the region allows. A bubble
+ * larger than its region (a word too long to wrap) starts at the region's top left and overflows
+ * towards the table, never off the screen's edge.
+ */
 export function placeBubble(
   region: Rect,
   w: number,
@@ -159,8 +163,8 @@ export function placeBubble(
   speaker: { x: number; y: number },
 ): Rect {
   return {
-    x: clamp(speaker.x - w / 2, region.x, region.x + region.w - w),
-    y: clamp(speaker.y - h / 2, region.y, region.y + region.h - h),
+    x: Math.max(region.x, clamp(speaker.x - w / 2, region.x, region.x + region.w - w)),
+    y: Math.max(region.y, clamp(speaker.y - h / 2, region.y, region.y + region.h - h)),
     w,
     h,
   };

@@ -51,9 +51,8 @@ const RESIZE_DEBOUNCE_MS = 150;
  * ("wordWrapWidth < a single character").
  */
 function sized(text: Phaser.GameObjects.Text, size: number, wrap: number): Phaser.GameObjects.Text {
-  text.style.wordWrapWidth = wrap;
-  text.style.wordWrapUseAdvanced = true;
-  return text.setFontSize(size);
+  // Through the setters: each re-measures the text, so its width and height are the wrapped ones.
+  return text.setFontSize(size).setWordWrapWidth(wrap, true);
 }
 
 /** One delegation's objects, kept for the scene's life and updated in place. */
