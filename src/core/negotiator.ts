@@ -112,7 +112,7 @@ export function hardLineProposer(state: GameState, pkg: Package): boolean {
  * that has given no ground at all, a delegation also insists on its private fair share of its
  * surplus, the way people in ultimatum games turn down offers they find unfair.
  */
-export function repeatPremium(level: Level, state: GameState, party: Party, pkg: Package): number {
+export function offerPremium(level: Level, state: GameState, party: Party, pkg: Package): number {
   const proposer = state.table?.proposer;
   if (proposer === undefined || proposer === party) return 0;
   const key = pkg.join();
@@ -149,7 +149,7 @@ export function respond(level: Level, state: GameState, party: Party, pkg: Packa
   const crossed = crossedRedLines(level, party, pkg);
   const hard = crossed.find((line) => line.hard);
   if (hard) return { accept: false, says: hard.says, redLine: hard.id };
-  const target = targetUtility(state, level, party) + repeatPremium(level, state, party, pkg);
+  const target = targetUtility(state, level, party) + offerPremium(level, state, party, pkg);
   const value = dealValue(level, state, party, pkg);
   if (value >= target - 1e-9) {
     const best = strongestIssue(level, state, party, pkg);

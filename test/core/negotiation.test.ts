@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { fixedCandidates, seedSeries } from '../../src/core/balance';
 import { applyMove, isOver, newGame, playComputerGame, waitingFor } from '../../src/core/moves';
-import { REPEAT_PREMIUM, hardLineProposer, repeatPremium } from '../../src/core/negotiator';
+import { REPEAT_PREMIUM, hardLineProposer, offerPremium } from '../../src/core/negotiator';
 import type { Party } from '../../src/core/parties';
 import { breaksDown, seatsFor } from '../../src/core/rules';
 import type { GameState } from '../../src/core/state';
@@ -102,7 +102,7 @@ describe('take-it-or-leave-it', () => {
     expect(game).not.toBeNull();
     if (!game) return;
     for (const party of ['us', 'europe', 'russia'] as const)
-      expect(repeatPremium(minsk, game, party, game.table!.package)).toBeGreaterThanOrEqual(
+      expect(offerPremium(minsk, game, party, game.table!.package)).toBeGreaterThanOrEqual(
         REPEAT_PREMIUM,
       );
   });
