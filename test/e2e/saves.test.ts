@@ -66,7 +66,7 @@ const stored = (page: Page, keys: readonly string[]) =>
 async function comeBackWith(save: string): Promise<Watched> {
   const watched = await openPage(suite.browser());
   const { page } = watched;
-  await page.goto(`${suite.url()}?pace=0`);
+  await page.goto(`${suite.url()}?pace=0&seed=K7F2Q9XM&level=coalition-2025`);
   await page.waitForSelector('#start');
   await page.evaluate(
     ([saveKey, text, settingsKey, settings]) => {
@@ -200,7 +200,7 @@ describe('saved games in the browser (issue 14)', () => {
 
   test('with the storage full the game goes on in memory and says so once, not once per move', async () => {
     const { page, errors } = await openPage(suite.browser());
-    await page.goto(`${suite.url()}?pace=0`);
+    await page.goto(`${suite.url()}?pace=0&seed=K7F2Q9XM&level=coalition-2025`);
     await page.waitForSelector('#start');
     // Fill the site's quota: ever smaller blocks until not even one character more fits.
     const filled = await page.evaluate(() => {
@@ -242,7 +242,7 @@ describe('saved games in the browser (issue 14)', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${suite.url()}?pace=0`);
+    await page.goto(`${suite.url()}?pace=0&seed=K7F2Q9XM&level=coalition-2025`);
     await page.waitForSelector('#start');
     expect(await noticeTexts(page)).toEqual([STORAGE_BLOCKED_NOTICE]);
 
