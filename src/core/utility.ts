@@ -203,10 +203,10 @@ export function feasibleTop(level: Level, party: Party, ps: PartyState): number 
 }
 
 /**
- * Time-dependent concession (DESIGN.md): target = F + (Umax − F)(1 − t^(1/e))·S, t = round/patience
+ * Time-dependent concession (DESIGN.md): target = F + (Umax − F)(1 − t^(1/e)), t = round/patience
  * (a computer's private last round, at most the deadline), where F is the reservation value plus
- * the delegation's last-round margin, Umax the best it can get from a package no party vetoes, and
- * S the chance the talks survive until its last round. It falls from Umax to F at the deadline.
+ * the delegation's last-round margin and Umax the best it can get from a package no party vetoes.
+ * It falls from Umax to F at the deadline.
  */
 export function targetUtility(state: GameState, level: Level, party: Party): number {
   const ps = state.parties[party];
@@ -214,10 +214,7 @@ export function targetUtility(state: GameState, level: Level, party: Party): num
   const e = concessionExponent(state, level, party);
   const top = feasibleTop(level, party, ps);
   const floor = Math.min(ps.reservation + ps.margin, top);
-  const last = Math.min(ps.patience, level.spec.deadline);
-  return (
-    floor + (top - floor) * (1 - Math.pow(t, 1 / e)) * survival(level, 0 * (last - state.round))
-  );
+  return floor + (top - floor) * (1 - Math.pow(t, 1 / e));
 }
 
 /**
