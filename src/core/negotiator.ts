@@ -85,32 +85,50 @@ const crossesKnownHard = (level: Level, state: GameState, party: Party, pkg: Pac
 export const REPEAT_PREMIUM = 0.05;
 
 /**
- * Whether the proposer of the package on the table has given no ground: it has answered others'
- * offers, accepted none, countered none, and tabled nothing but this package.
+ * Whether `party` has given no ground on `pkg`: it has answered others' offers, accepted none,
+ * countered none, and tabled nothing but this package.
  */
-export function hardLineProposer(state: GameState, pkg: Package): boolean {
-  const proposer = state.table?.proposer;
-  if (proposer === undefined) return false;
+export function givesNoGround(state: GameState, party: Party, pkg: Package): boolean {
   const key = pkg.join();
-  let answered = false;
+  let answered = 0;
   for (const r of state.history) {
-    if (r.proposal.proposer === proposer) {
+    if (r.proposal.proposer === party) {
       if (r.proposal.package.join() !== key) return false;
       continue;
     }
-    const answer = r.responses[proposer];
+    const answer = r.responses[party];
     if (!answer) continue;
     if (answer.accept || (answer.amend?.length ?? 0) > 0) return false;
-    answered = true;
+    answered++;
   }
-  return answered;
+  return answered > 0;
+}
+
+/** Whether the proposer of the package on the table has given no ground (see `givesNoGround`). */
+export function hardLineProposer(state: GameState, pkg: Package): boolean {
+  const proposer = state.table?.proposer;
+  return proposer !== undefined && givesNoGround(state, proposer, pkg);
+}
+
+/**
+ * The party, other than `party`, whose take-it-or-leave-it terms these are: it has tabled them
+ * and given no ground. Another delegation relaying them does not make them fairer.
+ */
+function hardLiner(state: GameState, party: Party, pkg: Package): Party | undefined {
+  const key = pkg.join();
+  const tabled = new Set<Party>(
+    state.history.filter((r) => r.proposal.package.join() === key).map((r) => r.proposal.proposer),
+  );
+  if (state.table && state.table.package.join() === key) tabled.add(state.table.proposer);
+  return [...tabled].find((p) => p !== party && givesNoGround(state, p, pkg));
 }
 
 /**
  * Take-it-or-leave-it does not pay. A package its proposer tabled before, word for word, is met
- * with a premium on top of the target (the proposer has shown it will not move); from a proposer
- * that has given no ground at all, a delegation also insists on its private fair share of its
- * surplus, the way people in ultimatum games turn down offers they find unfair.
+ * with a premium on top of the target (the proposer has shown it will not move); for the terms of
+ * a party that has given no ground at all, whoever tables them, a delegation also insists on its
+ * private fair share of its surplus, the way people in ultimatum games turn down offers they find
+ * unfair.
  */
 export function offerPremium(level: Level, state: GameState, party: Party, pkg: Package): number {
   const proposer = state.table?.proposer;
@@ -120,7 +138,7 @@ export function offerPremium(level: Level, state: GameState, party: Party, pkg: 
     (r) => r.proposal.proposer === proposer && r.proposal.package.join() === key,
   );
   const premium = repeated ? REPEAT_PREMIUM : 0;
-  if (!hardLineProposer(state, pkg)) return premium;
+  if (hardLiner(state, party, pkg) === undefined) return premium;
   const ps = state.parties[party];
   const floor = ps.reservation + ps.margin;
   const surplus = Math.max(0, feasibleTop(level, party, ps) - floor);

@@ -135,4 +135,29 @@ describe('take-it-or-leave-it', () => {
     };
     expect(hardLineProposer(stonewalled, pkg)).toBe(true);
   });
+
+  test("a hard-liner's terms meet the fair-share demand even when another delegation relays them", () => {
+    const game = newGame(minsk, { seed: seeds[3]!, difficulty: 'normal', seats: seatsFor([]) });
+    const pkg = fixedCandidates(minsk).find((c) => c.name === 'ideal:ukraine')!.package;
+    const round = (n: number, proposer: Party, offered: readonly number[], ukraine: boolean) => ({
+      round: n,
+      proposal: { proposer, package: [...offered], says: '' },
+      responses: { ukraine: { accept: ukraine, says: '' } },
+      sideMoves: {},
+      event: null,
+    });
+    const other = pkg.map((o) => (o === 0 ? 1 : 0));
+    // Ukraine tabled the package and turned down Russia's; in the last round, when Russia's target
+    // is down to its floor, the US tables Ukraine's terms.
+    const relayed = (ukraineAccepted: boolean): GameState => ({
+      ...game,
+      round: minsk.spec.deadline,
+      table: { proposer: 'us', package: [...pkg], says: '' },
+      history: [round(1, 'ukraine', pkg, true), round(2, 'russia', other, ukraineAccepted)],
+    });
+    const demand = offerPremium(minsk, relayed(false), 'russia', pkg);
+    const plain = offerPremium(minsk, relayed(true), 'russia', pkg);
+    expect(plain).toBe(0);
+    expect(demand).toBeGreaterThan(plain);
+  });
 });
