@@ -185,8 +185,11 @@ export function walkAwayWorth(level: Level, state: GameState, party: Party): num
 // The principled strategy.
 // ---------------------------------------------------------------------------------------------
 
-/** How firmly the principled player holds out: below 1 it concedes late (Boulware). */
-const PRINCIPLED_EXPONENT = 0.5;
+/**
+ * How firmly the principled player holds out: 1 concedes steadily; below 1 it would concede late
+ * (Boulware), which the breakdown risk punishes and lets accepting everything beat thoughtful play.
+ */
+const PRINCIPLED_EXPONENT = 1;
 /** Spread (in utility) of the estimated odds that a party accepts around its estimated threshold. */
 const ACCEPT_SPREAD = 0.04;
 /** Rounds of rejections the principled player learns from, and how far above a rejected offer. */
@@ -334,8 +337,8 @@ function principledSideMove(level: Level, state: GameState, party: Party): SideM
  *   at least its current target, the one with the best expected gain: its gain over walking away
  *   times the estimated odds that every other party accepts. It so gives away the issues that
  *   weigh little for it and much for the others, and keeps those that weigh most for it. Its
- *   target falls from the best it may hope for to walking away as the deadline nears (a Boulware
- *   curve, exponent 0.5).
+ *   target falls steadily (linearly in time, exponent 1) from the best it may hope for to walking
+ *   away as the deadline nears.
  * - **Answering.** It accepts a package that crosses none of its own hard red lines, is worth
  *   more than walking away, and meets its concession target (the same time-dependent curve as a
  *   computer delegation of its style). In the last round it accepts anything worth more than
