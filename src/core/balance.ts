@@ -14,7 +14,14 @@ import {
   applyMove,
 } from './moves';
 import { respond } from './negotiator';
-import { DIFFICULTIES, PARTIES, type ByParty, type Difficulty, type Party } from './parties';
+import {
+  DIFFICULTIES,
+  PARTIES,
+  byParty,
+  type ByParty,
+  type Difficulty,
+  type Party,
+} from './parties';
 import { createInitialState, seatsFor } from './rules';
 import { deriveSeed } from './seed';
 import type { GameState } from './state';
@@ -263,6 +270,23 @@ export interface TakeItOrLeaveIt {
   readonly meanScore: number;
 }
 
+/** The seat's best take-it-or-leave-it offer: the candidate it may table that scores best. */
+export function bestTakeItOrLeaveIt(
+  level: Level,
+  seeds: readonly string[],
+  seat: Party,
+): TakeItOrLeaveIt {
+  const start = startState(level);
+  let best: TakeItOrLeaveIt = { candidate: 'none', signedRate: 0, meanScore: -1 };
+  for (const c of fixedCandidates(level)) {
+    if (!mayTable(level, start, seat, c.package)) continue;
+    const played = playSeat(level, seeds, seat, takeItOrLeaveIt(c.package), DEFAULT_DIFFICULTY);
+    if (played.meanScore > best.meanScore)
+      best = { candidate: c.name, signedRate: played.dealRate, meanScore: played.meanScore };
+  }
+  return best;
+}
+
 export interface BalanceOptions {
   /** Games per measurement (computer-only games, and per strategy, seat and difficulty). */
   readonly games: number;
@@ -352,19 +376,7 @@ export function measureLevel(level: Level, options: Partial<BalanceOptions> = {}
     }
     strategies[name] = bySeat;
   }
-  const start = startState(level);
-  const tioli = {} as ByParty<TakeItOrLeaveIt>;
-  const candidates = fixedCandidates(level);
-  for (const seat of PARTIES) {
-    let best: TakeItOrLeaveIt = { candidate: 'none', signedRate: 0, meanScore: -1 };
-    for (const c of candidates) {
-      if (!mayTable(level, start, seat, c.package)) continue;
-      const played = playSeat(level, seeds, seat, takeItOrLeaveIt(c.package), DEFAULT_DIFFICULTY);
-      if (played.meanScore > best.meanScore)
-        best = { candidate: c.name, signedRate: played.dealRate, meanScore: played.meanScore };
-    }
-    tioli[seat] = best;
-  }
+  const tioli = byParty((seat) => bestTakeItOrLeaveIt(level, seeds, seat));
   const difficulty = {} as Record<Difficulty, ByParty<number>>;
   for (const d of DIFFICULTIES) {
     const bySeat = {} as ByParty<number>;
