@@ -32,6 +32,8 @@ const think = Number(opt('think') ?? (killAfter !== null ? 250 : 0));
 const json = args.includes('--json');
 const timeoutS = Number(opt('timeout') ?? 300);
 const target = opt('url');
+// --cpu-prof DIR: each server process writes a V8 CPU profile there when it stops (for profiling).
+const cpuProf = opt('cpu-prof');
 if (processes > 1 && !redisArg && !target) {
   console.error('--processes > 1 needs --redis URL');
   process.exit(2);
@@ -58,7 +60,8 @@ const children: (ChildProcess | null)[] = [];
 
 function startServer(k: number): ChildProcess {
   const port = basePort + k;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const profile = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -175,6 +178,15 @@ try {
           if (canonicalJson(final[a.index]) !== canonicalJson(a.move)) lostMoves++;
       }
     }
+  }
+  if (process.env.BENCH_TRACE) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      process.env.BENCH_TRACE,
+      JSON.stringify(
+        results.map((r) => ({ t: r.sentAt.map((x) => x - started), ack: r.latencies, shown: r.shown })),
+      ),
+    );
   }
   const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const pick = (q: number) =>
