@@ -54,6 +54,7 @@ if (!level) {
 
 /** Tables for one group of bots: each seat's server URL, by table. */
 interface BotWork {
+  think: number;
   tables: { code: string; index: number; urls: string[] }[];
 }
 /** What a group of bots sends back. */
@@ -66,7 +67,7 @@ async function runBots(work: BotWork, joined: () => void): Promise<BotResult[]> 
   await Promise.all(
     work.tables.map(async (t) => {
       for (let k = 0; k < 4; k++) {
-        const bot = new Bot(t.urls[k]!, level!, think);
+        const bot = new Bot(t.urls[k]!, level!, work.think);
         bots.push(bot);
         await bot.join(t.code, `Bot ${t.index + 1}.${k + 1}`);
       }
@@ -129,7 +130,7 @@ function startServer(k: number): ChildProcess {
 }
 
 async function waitUp(url: string) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${url}/live/api/health`)).ok) return;
     } catch {
@@ -200,6 +201,7 @@ try {
     classes.push({ ...c, url });
   }
   const work: BotWork[] = Array.from({ length: Math.max(1, botProcesses) }, () => ({
+    think,
     tables: [],
   }));
   classes.forEach((c, i) =>

@@ -110,8 +110,8 @@ function sharedParts(level: Level, game: GameState, seat: Party) {
   const s = (byParty[seat] ??= {
     values: model.values.map((vs) => vs.map((v) => Math.round(v * 100))),
     redLines: redLineViews(level, seat, game, false),
-    weights: new WeakMap(),
-    others: new Map(),
+    weights: new WeakMap<readonly number[], readonly number[]>(),
+    others: new Map<string, readonly OtherParty[]>(),
   });
   const factors = game.parties[seat].weightFactors;
   let weights = s.weights.get(factors);
