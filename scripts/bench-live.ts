@@ -10,9 +10,11 @@
 // result code) and each bot's own replay. lostMoves: acknowledged moves missing from the end game.
 // moveLatencyMs: from a bot sending its move to the first update that shows the move to that
 // bot's seat, which is when the browser's table redraws with it (the ack comes in the same write).
-// --bot-processes B (default 2): the bots run in B child processes, a table's four in the same
-// one, as students' devices are separate machines: 160 bots on one event loop made each bot's
-// reading of its own reply wait behind the others' thinking. 0 runs them in this process.
+// --bot-processes B: the bots run in B child processes (a table's four in the same one), as
+// students' devices are separate machines. Default 0, all in this process: on this 2-core machine
+// the extra processes' own start-up, JIT and GC cost more CPU than they save (40 tables, three
+// runs each: p99 159–256 ms with 2 bot processes, 177–192 ms with none).
+// BENCH_TRACE=file writes every move's send time and latencies and the CPU each process used.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +41,7 @@ const timeoutS = Number(opt('timeout') ?? 300);
 const target = opt('url');
 // --cpu-prof DIR: each server process writes a V8 CPU profile there when it stops (for profiling).
 const cpuProf = opt('cpu-prof');
-const botProcesses = Math.max(0, Math.min(tables, Number(opt('bot-processes') ?? 2)));
+const botProcesses = Math.max(0, Math.min(tables, Number(opt('bot-processes') ?? 0)));
 if (processes > 1 && !redisArg && !target) {
   console.error('--processes > 1 needs --redis URL');
   process.exit(2);
