@@ -8,8 +8,15 @@
 // port (no saving to disk) and stopped at the end; --redis auto picks a random port.
 // hashesMatch: every table's stored stateHash equals its moves replayed in the core (from the
 // result code) and each bot's own replay. lostMoves: acknowledged moves missing from the end game.
+// moveLatencyMs: from a bot sending its move to the first update that shows the move to that
+// bot's seat, which is when the browser's table redraws with it (the ack comes in the same write).
+// --bot-processes B: the bots run in B child processes (a table's four in the same one), as
+// students' devices are separate machines. Default 0, all in this process: on this 2-core machine
+// the extra processes' own start-up, JIT and GC cost more CPU than they save (40 tables, three
+// runs each: p99 159–256 ms with 2 bot processes, 177–192 ms with none).
+// BENCH_TRACE=file writes every move's send time and latencies and the CPU each process used.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyResult } from '../src/core/codes';
@@ -32,6 +39,9 @@ const think = Number(opt('think') ?? (killAfter !== null ? 250 : 0));
 const json = args.includes('--json');
 const timeoutS = Number(opt('timeout') ?? 300);
 const target = opt('url');
+// --cpu-prof DIR: each server process writes a V8 CPU profile there when it stops (for profiling).
+const cpuProf = opt('cpu-prof');
+const botProcesses = Math.max(0, Math.min(tables, Number(opt('bot-processes') ?? 0)));
 if (processes > 1 && !redisArg && !target) {
   console.error('--processes > 1 needs --redis URL');
   process.exit(2);
@@ -42,6 +52,47 @@ const level = levels.get(levelId);
 if (!level) {
   console.error(`no level ${levelId}`);
   process.exit(2);
+}
+
+/** Tables for one group of bots: each seat's server URL, by table. */
+interface BotWork {
+  think: number;
+  tables: { code: string; index: number; urls: string[] }[];
+}
+/** What a group of bots sends back. */
+type BotMessage =
+  { type: 'ready' } | { type: 'joined' } | { type: 'done'; results: BotResult[]; cpuMs: number };
+
+/** Joins four bots to each table (one after another per table, all tables at once), then plays. */
+async function runBots(work: BotWork, joined: () => void): Promise<BotResult[]> {
+  const bots: Bot[] = [];
+  await Promise.all(
+    work.tables.map(async (t) => {
+      for (let k = 0; k < 4; k++) {
+        const bot = new Bot(t.urls[k]!, level!, work.think);
+        bots.push(bot);
+        await bot.join(t.code, `Bot ${t.index + 1}.${k + 1}`);
+      }
+    }),
+  );
+  joined();
+  return Promise.all(bots.map((b) => b.result));
+}
+
+if (process.env.BENCH_LIVE_BOTS) {
+  // A child process of bots: its work comes by IPC, its results go back the same way.
+  const send = (m: BotMessage) => new Promise<void>((r) => process.send!(m, () => r()));
+  process.once('message', (work: BotWork) => {
+    const cpu = process.cpuUsage();
+    void runBots(work, () => void send({ type: 'joined' }))
+      .then((results) => {
+        const used = process.cpuUsage(cpu);
+        return send({ type: 'done', results, cpuMs: (used.user + used.system) / 1000 });
+      })
+      .then(() => process.exit(0));
+  });
+  await send({ type: 'ready' });
+  await new Promise(() => {});
 }
 
 const localRedis =
@@ -55,10 +106,13 @@ const redis = localRedis?.url ?? redisArg;
 const dir = mkdtempSync(join(tmpdir(), 'redlines-bench-'));
 const basePort = 30000 + Math.floor(Math.random() * 20000);
 const children: (ChildProcess | null)[] = [];
+const botChildren: ChildProcess[] = [];
+let botCpuMs = 0;
 
 function startServer(k: number): ChildProcess {
   const port = basePort + k;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const profile = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -78,7 +132,7 @@ function startServer(k: number): ChildProcess {
 }
 
 async function waitUp(url: string) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${url}/live/api/health`)).ok) return;
     } catch {
@@ -104,15 +158,40 @@ const stopAll = async () => {
         }),
     ),
   );
+  for (const c of botChildren) if (c.exitCode === null) c.kill('SIGKILL');
   await localRedis?.stop();
   rmSync(dir, { recursive: true, force: true });
 };
 
+/** CPU time (ms) used so far by this process and each server (Linux), for BENCH_TRACE. */
+function cpuTicks() {
+  const ms = (pid: number | string) => {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  };
+  return {
+    bench: ms('self') + botCpuMs,
+    servers: children.map((c) => (c?.pid ? ms(c.pid) : 0)),
+  };
+}
+
 let errors = 0;
 let killedAt: number | null = null;
+// The bot processes start with the servers, so their start-up is not counted in the run.
+for (let k = 0; k < botProcesses; k++)
+  botChildren.push(
+    spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-live.ts'], {
+      env: { ...process.env, BENCH_LIVE_BOTS: '1' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+const botsReady = botChildren.map(
+  (c) => new Promise<void>((resolve) => c.once('message', () => resolve())),
+);
 try {
-  await Promise.all(urls.map(waitUp));
+  await Promise.all([...urls.map(waitUp), ...botsReady]);
   const started = performance.now();
+  const cpuAtStart = process.env.BENCH_TRACE ? cpuTicks() : null;
   const classes: { code: string; secret: string; url: string }[] = [];
   for (let i = 0; i < tables; i++) {
     const url = urls[i % urls.length]!;
@@ -123,30 +202,51 @@ try {
     });
     classes.push({ ...c, url });
   }
-  const bots: Bot[] = [];
-  await Promise.all(
-    classes.map(async (c, i) => {
-      for (let k = 0; k < 4; k++) {
-        const bot = new Bot(urls[(i + k) % urls.length]!, level, think);
-        bots.push(bot);
-        await bot.join(c.code, `Bot ${i + 1}.${k + 1}`);
-      }
+  const work: BotWork[] = Array.from({ length: Math.max(1, botProcesses) }, () => ({
+    think,
+    tables: [],
+  }));
+  classes.forEach((c, i) =>
+    work[i % work.length]!.tables.push({
+      code: c.code,
+      index: i,
+      urls: [0, 1, 2, 3].map((k) => urls[(i + k) % urls.length]!),
     }),
   );
-  if (killAfter !== null && !target)
-    setTimeout(() => {
-      killedAt = Math.round(performance.now() - started);
-      children[0]?.kill('SIGKILL');
-      const restarted = startServer(0);
-      restarted.on('error', () => errors++);
-    }, killAfter * 1000);
+  let joinedGroups = 0;
+  let armKill = () => {};
+  const joined = () => {
+    if (++joinedGroups === work.length) armKill();
+  };
+  const groups: Promise<BotResult[]>[] =
+    botProcesses === 0
+      ? [runBots(work[0]!, joined)]
+      : work.map((w, k) => {
+          const child = botChildren[k]!;
+          child.send(w);
+          return new Promise<BotResult[]>((resolve, reject) => {
+            child.on('message', (m: BotMessage) => {
+              if (m.type === 'joined') return joined();
+              if (m.type !== 'done') return;
+              botCpuMs += m.cpuMs;
+              resolve(m.results);
+            });
+            child.on('exit', (code) => reject(new Error(`bots exited with ${code}`)));
+          });
+        });
+  armKill = () => {
+    if (killAfter !== null && !target)
+      setTimeout(() => {
+        killedAt = Math.round(performance.now() - started);
+        children[0]?.kill('SIGKILL');
+        const restarted = startServer(0);
+        restarted.on('error', () => errors++);
+      }, killAfter * 1000);
+  };
   const timeout = new Promise<never>((_, reject) =>
     setTimeout(() => reject(new Error(`tables did not finish in ${timeoutS} s`)), timeoutS * 1000),
   );
-  const results: BotResult[] = await Promise.race([
-    Promise.all(bots.map((b) => b.result)),
-    timeout,
-  ]);
+  const results: BotResult[] = (await Promise.race([Promise.all(groups), timeout])).flat();
   const elapsed = (performance.now() - started) / 1000;
 
   let moves = 0;
@@ -176,7 +276,26 @@ try {
       }
     }
   }
-  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  if (process.env.BENCH_TRACE) {
+    // For profiling: every move's send time and latencies, and the CPU each process used.
+    const now = cpuTicks();
+    writeFileSync(
+      process.env.BENCH_TRACE,
+      JSON.stringify({
+        elapsedMs: performance.now() - started,
+        cpuMs: {
+          bench: now.bench - cpuAtStart!.bench,
+          servers: now.servers.map((t, k) => t - (cpuAtStart!.servers[k] ?? 0)),
+        },
+        bots: results.map((r) => ({
+          t: r.sentAt.map((x) => x - started),
+          ack: r.latencies,
+          shown: r.shown,
+        })),
+      }),
+    );
+  }
+  const latencies = results.flatMap((r) => r.shown).sort((a, b) => a - b);
   const pick = (q: number) =>
     latencies.length
       ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
@@ -186,7 +305,7 @@ try {
     for (const e of r.errors) if (!json) console.error(r.tableId, r.party, e);
   const report = {
     tables,
-    clients: bots.length,
+    clients: results.length,
     processes: target ? 1 : processes,
     moves,
     movesPerSecond: Math.round((moves / elapsed) * 10) / 10,

@@ -16,7 +16,12 @@ export interface BotResult {
   party: Party;
   tableId: string;
   acked: { index: number; move: Move }[];
+  /** Per acknowledged move: send → ack, in ms. */
   latencies: number[];
+  /** Per acknowledged move: send → the first update that shows it to this seat, in ms. */
+  shown: number[];
+  /** performance.now() at each send, in the order of `latencies`. */
+  sentAt: number[];
   errors: string[];
   finalHash: string;
   moves: Move[];
@@ -77,6 +82,10 @@ export class Bot {
   readonly result: Promise<BotResult>;
   readonly acked: { index: number; move: Move }[] = [];
   readonly latencies: number[] = [];
+  readonly shown: number[] = [];
+  readonly sentAt: number[] = [];
+  /** Acknowledged moves whose update has not come yet. */
+  private unseen: { index: number; at: number }[] = [];
   readonly errors: string[] = [];
 
   constructor(
@@ -122,12 +131,17 @@ export class Bot {
     });
     room.onMessage('update', (update: SeatUpdate) => {
       this.moves = applySeatMoves(this.moves, update);
+      const now = performance.now();
+      while (this.unseen[0] && this.unseen[0].index < update.from + update.moves.length)
+        this.shown.push(now - this.unseen.shift()!.at);
       const view = applySeatUpdate(this.lastView, update);
       if (view) this.onView(view);
     });
     room.onMessage('ack', (m: { id: number; index: number }) => {
       if (this.pending?.id === m.id) {
         this.latencies.push(performance.now() - this.pending.at);
+        this.sentAt.push(this.pending.at);
+        this.unseen.push({ index: m.index, at: this.pending.at });
         this.acked.push({ index: m.index, move: this.pending.move });
         this.moves[m.index] = this.pending.move;
         this.pending = null;
@@ -217,6 +231,8 @@ export class Bot {
         tableId: this.tableId,
         acked: this.acked,
         latencies: this.latencies,
+        shown: this.shown,
+        sentAt: this.sentAt,
         errors: this.errors,
         finalHash: game ? hashOf(game) : '',
         moves: this.moves,

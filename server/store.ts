@@ -69,9 +69,17 @@ export interface Store {
   openTables(): Promise<TableRecord[]>;
   /** Appends the move at `index`; false when that index is already taken (nothing is written). */
   appendMove(tableId: string, index: number, move: Move): Promise<boolean>;
+  /**
+   * Appends moves at `index`, `index + 1`, …, all or none: false (nothing written) when any of
+   * those places is taken. (Redis also refuses when the list does not end at `index`.)
+   */
+  appendMoves(tableId: string, index: number, moves: readonly Move[]): Promise<boolean>;
   moves(tableId: string): Promise<Move[]>;
   close(): Promise<void>;
 }
+
+/** Thrown inside a savepoint to undo one table's moves when their place is taken. */
+const TAKEN = new Error('move index taken');
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -111,20 +119,32 @@ export class SqliteStore implements Store {
       appendMove: prepare('INSERT OR IGNORE INTO moves (tbl, idx, body) VALUES (?, ?, ?)'),
       moves: prepare('SELECT body FROM moves WHERE tbl = ? ORDER BY idx'),
     };
+    this.group = this.db.transaction((m: { tableId: string; index: number; bodies: string[] }) =>
+      m.bodies.forEach((body, i) => {
+        if (this.sql.appendMove.run(m.tableId, m.index + i, body).changes !== 1) throw TAKEN;
+      }),
+    );
   }
   putClass(r: ClassRecord) {
     this.sql.putClass.run(r.code, JSON.stringify(r));
     return Promise.resolve();
   }
   getClass(code: string) {
+    this.flush();
     const row = this.sql.getClass.get(code) as { body: string } | undefined;
     return Promise.resolve(row ? (JSON.parse(row.body) as ClassRecord) : null);
   }
+  /** Table records to write with the next batch of moves; reads write them first. */
+  private tableRows = new Map<string, [string, string, number, string]>();
   putTable(r: TableRecord) {
-    this.sql.putTable.run(r.id, r.classCode, r.over ? 0 : 1, JSON.stringify(r));
+    // Each table saves its status about once a second: forty tables' saves, one commit each,
+    // cost more than their moves. They are written in the next batch's transaction instead.
+    this.tableRows.set(r.id, [r.id, r.classCode, r.over ? 0 : 1, JSON.stringify(r)]);
+    this.writeSoon();
     return Promise.resolve();
   }
   getTable(id: string) {
+    this.flush();
     const row = this.sql.getTable.get(id) as { body: string } | undefined;
     return Promise.resolve(row ? (JSON.parse(row.body) as TableRecord) : null);
   }
@@ -134,50 +154,85 @@ export class SqliteStore implements Store {
     );
   }
   tablesOf(classCode: string) {
+    this.flush();
     return Promise.resolve(this.bodies(this.sql.tablesOf, classCode));
   }
   openTables() {
+    this.flush();
     return Promise.resolve(this.bodies(this.sql.openTables));
   }
   private queued: {
     tableId: string;
     index: number;
-    body: string;
+    bodies: string[];
     stored: (ok: boolean) => void;
     failed: (e: unknown) => void;
   }[] = [];
 
-  /**
-   * Moves that arrive in the same turn of the event loop (from different tables) are written in
-   * one transaction: one write to the log instead of one each. Each promise settles after the
-   * commit, so a move is still stored before anyone hears of it.
-   */
   appendMove(tableId: string, index: number, move: Move) {
+    return this.appendMoves(tableId, index, [move]);
+  }
+
+  /**
+   * Moves appended together (the tables' inboxes are drained in one go, see tableRoom) are
+   * written in one transaction, at the end of the current task: one write to the log instead of
+   * one each. Each promise settles after the commit, so a move is still stored before anyone
+   * hears of it.
+   */
+  appendMoves(tableId: string, index: number, moves: readonly Move[]) {
     return new Promise<boolean>((stored, failed) => {
-      this.queued.push({ tableId, index, body: JSON.stringify(move), stored, failed });
-      if (this.queued.length === 1) setImmediate(() => this.writeQueuedMoves());
+      const bodies = moves.map((m) => JSON.stringify(m));
+      this.queued.push({ tableId, index, bodies, stored, failed });
+      this.writeSoon();
     });
   }
-  private writeQueuedMoves() {
+  private writing = false;
+  private writeSoon() {
+    if (this.writing) return;
+    this.writing = true;
+    queueMicrotask(() => this.flush());
+  }
+  /** Writes the queued moves and table records in one transaction. */
+  private flush() {
+    this.writing = false;
+    if (this.queued.length === 0 && this.tableRows.size === 0) return;
     const batch = this.queued;
+    const rows = [...this.tableRows.values()];
     this.queued = [];
+    this.tableRows.clear();
     let results: boolean[];
     try {
-      results = this.db.transaction(() =>
-        batch.map((m) => this.sql.appendMove.run(m.tableId, m.index, m.body).changes === 1),
-      )();
+      results = this.db.transaction(() => {
+        for (const row of rows) this.sql.putTable.run(...row);
+        return batch.map((m) => this.writeGroup(m));
+      })();
     } catch (e) {
       for (const m of batch) m.failed(e);
+      if (batch.length === 0) console.error('live: tables not saved', e);
       return;
     }
     batch.forEach((m, i) => m.stored(results[i]!));
   }
+  /** One table's moves, all or none (several go in a savepoint inside the batch's transaction). */
+  private writeGroup(m: { tableId: string; index: number; bodies: string[] }): boolean {
+    if (m.bodies.length === 1)
+      return this.sql.appendMove.run(m.tableId, m.index, m.bodies[0]).changes === 1;
+    try {
+      this.group(m);
+      return true;
+    } catch (e) {
+      if (e === TAKEN) return false;
+      throw e;
+    }
+  }
+  private readonly group: (m: { tableId: string; index: number; bodies: string[] }) => void;
   moves(tableId: string) {
+    this.flush();
     const rows = this.sql.moves.all(tableId) as { body: string }[];
     return Promise.resolve(rows.map((row) => JSON.parse(row.body) as Move));
   }
   close() {
-    if (this.queued.length > 0) this.writeQueuedMoves();
+    this.flush();
     this.db.close();
     return Promise.resolve();
   }
@@ -224,15 +279,18 @@ export class RedisStore implements Store {
   async openTables() {
     return this.many(await this.redis.smembers(this.k('open')));
   }
-  async appendMove(tableId: string, index: number, move: Move) {
+  appendMove(tableId: string, index: number, move: Move) {
+    return this.appendMoves(tableId, index, [move]);
+  }
+  async appendMoves(tableId: string, index: number, moves: readonly Move[]) {
     // Only appends when the list is exactly `index` long, atomically.
-    const script = `if redis.call('LLEN', KEYS[1]) == tonumber(ARGV[1]) then redis.call('RPUSH', KEYS[1], ARGV[2]) return 1 else return 0 end`;
+    const script = `if redis.call('LLEN', KEYS[1]) == tonumber(ARGV[1]) then redis.call('RPUSH', KEYS[1], unpack(ARGV, 2)) return 1 else return 0 end`;
     const done = await this.redis.eval(
       script,
       1,
       this.k(`moves:${tableId}`),
       String(index),
-      JSON.stringify(move),
+      ...moves.map((m) => JSON.stringify(m)),
     );
     return done === 1;
   }

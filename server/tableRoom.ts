@@ -34,6 +34,31 @@ interface Auth {
   party: Party;
 }
 
+type Refusal = Omit<MoveError, 'code'> & { code: string };
+
+/** A move to play, and whom to tell how it went. */
+interface Played {
+  move: Move;
+  stored?: (index: number) => void;
+  refused?: (error: Refusal) => void;
+}
+
+/**
+ * Tables with moves in their inbox. The moves that one turn of the event loop read from every
+ * socket are played after it, together: each table's in one store write and one round of views,
+ * and (the store queues its writes to the end of the turn) every table's in one transaction.
+ */
+const inboxes = new Set<TableRoom>();
+function drainSoon(room: TableRoom) {
+  if (inboxes.size === 0)
+    setImmediate(() => {
+      const rooms = [...inboxes];
+      inboxes.clear();
+      for (const r of rooms) r.drainInbox();
+    });
+  inboxes.add(room);
+}
+
 export const RECONNECT_SECONDS = 600;
 /** How stale the stored status (phase, round, who is connected) may be: the teacher polls every 2 s. */
 export const STATUS_SAVE_MS = 1000;
@@ -159,11 +184,7 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
   // -------------------------------------------------------------------------------------------
   // Messages
 
-  private refuse(
-    client: Client,
-    id: number | null,
-    error: Omit<MoveError, 'code'> & { code: string },
-  ) {
+  private refuse(client: Client, id: number | null, error: Refusal) {
     client.send('refused', { type: 'refused', id, ...error });
   }
 
@@ -192,7 +213,16 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
       this.start();
       return;
     }
-    this.enqueue(() => this.personMove(client, party, msg.id, msg.move));
+    this.inbox.push({ client, party, id: msg.id, move: msg.move });
+    drainSoon(this);
+  }
+
+  /** Called by drainSoon once per turn of the event loop that brought this table moves. */
+  drainInbox() {
+    if (!this.drainQueued) {
+      this.drainQueued = true;
+      this.enqueue(() => this.drain());
+    }
   }
 
   private enqueue(task: () => Promise<void> | void) {
@@ -201,42 +231,86 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
       .catch((e: unknown) => console.error('table', this.roomId, e));
   }
 
-  private async personMove(client: Client, party: Party, id: number, move: Move) {
-    if (move.party !== party)
-      return this.refuse(client, id, {
-        code: 'seat/not-yours',
-        message: 'You can only move for your own seat.',
+  /** People's moves received and not yet played, in the order they came. */
+  private inbox: { client: Client; party: Party; id: number; move: Move }[] = [];
+  private drainQueued = false;
+
+  /**
+   * Plays every move that came in since the last store write, in order, and stores them in one
+   * write. Four seats answering at once used to take four writes and four rounds of views, one
+   * turn of the event loop each; now they share one.
+   */
+  private async drain() {
+    this.drainQueued = false;
+    const items = this.inbox.splice(0);
+    const moves: Played[] = [];
+    for (const { client, party, id, move } of items) {
+      if (move.party !== party) {
+        this.refuse(client, id, {
+          code: 'seat/not-yours',
+          message: 'You can only move for your own seat.',
+        });
+        continue;
+      }
+      if (id <= (this.lastId.get(party) ?? 0)) {
+        this.refuse(client, id, {
+          code: 'message/replayed',
+          message: 'This message was already received; it is not played again.',
+        });
+        continue;
+      }
+      this.lastId.set(party, id);
+      moves.push({
+        move,
+        stored: (index) => this.acks.push({ client, id, index }),
+        refused: (error) => this.refuse(client, id, error),
       });
-    if (id <= (this.lastId.get(party) ?? 0))
-      return this.refuse(client, id, {
-        code: 'message/replayed',
-        message: 'This message was already received; it is not played again.',
-      });
-    this.lastId.set(party, id);
-    const error = await this.play(move, (index) => client.send('ack', { type: 'ack', id, index }));
-    if (error) return this.refuse(client, id, error);
+    }
+    await this.play(moves);
   }
 
-  /** Plays a person's move (or a stand-in for one): checked, stored, then broadcast. */
-  private async play(
-    move: Move,
-    onStored?: (index: number) => void,
-  ): Promise<MoveError | { code: string; message: string } | null> {
+  /**
+   * Plays people's moves (or stand-ins for them) in order: each checked against the game the
+   * ones before it made, then all stored in one write, then broadcast. A refused move changes
+   * nothing; when the store refuses the write, none of them counts.
+   */
+  private async play(moves: readonly Played[]) {
+    if (moves.length === 0) return;
+    const refuseAll = (error: Refusal) => moves.forEach((m) => m.refused?.(error));
     if (!this.game || this.state.status !== 'playing')
-      return { code: 'table/not-started', message: 'The table has not started yet.' };
+      return refuseAll({ code: 'table/not-started', message: 'The table has not started yet.' });
     if (this.cls.paused)
-      return { code: 'table/paused', message: 'The teacher has paused the game.' };
-    const played = playMove(this.level, this.game, move);
-    if (!played.ok) return played.error;
-    const index = played.value.moves.length - 1;
-    const stored = await context().store.appendMove(this.record.id, index, move);
-    if (!stored) return { code: 'table/conflict', message: 'Another move came first; try again.' };
-    this.game =
-      context().config.computerDelayMs > 0 ? played.value : settle(this.level, played.value);
-    onStored?.(index);
-    // The move reaches every seat in its next update (sendViews), with what it changed.
+      return refuseAll({ code: 'table/paused', message: 'The teacher has paused the game.' });
+    const paced = context().config.computerDelayMs > 0;
+    let game = this.game;
+    const accepted: { played: Played; index: number }[] = [];
+    for (const m of moves) {
+      const played = playMove(this.level, game, m.move);
+      if (!played.ok) {
+        m.refused?.(played.error);
+        continue;
+      }
+      accepted.push({ played: m, index: played.value.moves.length - 1 });
+      game = paced ? played.value : settle(this.level, played.value);
+    }
+    if (accepted.length === 0) return;
+    const stored = await context().store.appendMoves(
+      this.record.id,
+      accepted[0]!.index,
+      accepted.map((a) => a.played.move),
+    );
+    if (!stored) {
+      for (const a of accepted)
+        a.played.refused?.({
+          code: 'table/conflict',
+          message: 'Another move came first; try again.',
+        });
+      return;
+    }
+    this.game = game;
+    for (const a of accepted) a.played.stored?.(a.index);
+    // The moves reach every seat in its next update (sendViews), with what they changed.
     this.publish();
-    return null;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -286,16 +360,20 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
       seat.name = person?.name ?? '';
       seat.connected = !human || this.connected(party);
     }
-    // Views cost a few milliseconds each: moves that arrive together share one round of them.
+    // Views cost a few milliseconds each: changes made together share one round of them. A
+    // microtask, not the next turn of the loop: the moves just stored should not wait behind
+    // the next batch of messages.
     if (game && !this.viewsDue) {
       this.viewsDue = true;
-      setImmediate(() => this.sendViews());
+      queueMicrotask(() => this.sendViews());
     }
     this.schedule();
     this.save();
   }
 
   private viewsDue = false;
+  /** Stored moves to acknowledge, sent in the same write as the updates that show them. */
+  private acks: { client: Client; id: number; index: number }[] = [];
   /** What each connection was last sent; a new or reconnected client starts from nothing. */
   private sent = new WeakMap<Client, SentToSeat>();
 
@@ -311,6 +389,8 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
     const sockets = this.clients.map(socketOf);
     for (const socket of sockets) socket?.cork();
     try {
+      for (const { client, id, index } of this.acks.splice(0))
+        client.send('ack', { type: 'ack', id, index });
       this.broadcastPatch();
       for (const client of this.clients) {
         const party = this.seatOf.get(client.sessionId);
@@ -450,7 +530,7 @@ export class TableRoom extends Room<TableState, unknown, unknown, Auth> {
                   : respond(this.level, game, party, game.table!.package).accept,
               }
             : { type: 'SIDE_MOVE', party, move: { kind: 'pass' } };
-      await this.play(move);
+      await this.play([{ move }]);
     }
   }
 

@@ -91,9 +91,53 @@ function sharedLog(level: Level, game: GameState): readonly LogEntry[] {
   return log;
 }
 
+/**
+ * The parts of a view that change seldom (the briefing, the others' public positions, what is
+ * known of their red lines) are built once and shared: a live table builds four views after every
+ * move and compares each with the last one sent, and a shared part compares by identity.
+ */
+interface Shared {
+  values: readonly (readonly number[])[];
+  redLines: readonly RedLineView[];
+  weights: WeakMap<readonly number[], readonly number[]>;
+  others: Map<string, readonly OtherParty[]>;
+}
+const shared = new WeakMap<Level, Partial<Record<Party, Shared>>>();
+function sharedParts(level: Level, game: GameState, seat: Party) {
+  let byParty = shared.get(level);
+  if (!byParty) shared.set(level, (byParty = {}));
+  const model = level.parties[seat];
+  const s = (byParty[seat] ??= {
+    values: model.values.map((vs) => vs.map((v) => Math.round(v * 100))),
+    redLines: redLineViews(level, seat, game, false),
+    weights: new WeakMap<readonly number[], readonly number[]>(),
+    others: new Map<string, readonly OtherParty[]>(),
+  });
+  const factors = game.parties[seat].weightFactors;
+  let weights = s.weights.get(factors);
+  if (!weights)
+    s.weights.set(factors, (weights = effectiveWeights(level, seat, game.parties[seat])));
+  const others = PARTIES.filter((p) => p !== seat);
+  const key = others.map((p) => game.parties[p].known.map(Number).join('')).join('|');
+  let otherViews = s.others.get(key);
+  if (!otherViews) {
+    otherViews = others.map((party) => ({
+      party,
+      name: level.parties[party].spec.name,
+      publicPosition: level.parties[party].spec.publicPosition,
+      priorities: level.parties[party].priorities.map((i) => level.issues[i]!.name),
+      knownRedLines: redLineViews(level, party, game, true),
+    }));
+    if (s.others.size >= 256) s.others.clear();
+    s.others.set(key, otherViews);
+  }
+  return { values: s.values, redLines: s.redLines, weights, others: otherViews };
+}
+
 export function seatView(level: Level, game: GameState, seat: Party): SeatView {
   const model = level.parties[seat];
   const onTable = game.table?.package ?? game.outcome?.deal ?? null;
+  const parts = sharedParts(level, game, seat);
   return {
     seat,
     phase: phaseOf(game),
@@ -106,18 +150,12 @@ export function seatView(level: Level, game: GameState, seat: Party): SeatView {
       name: model.spec.name,
       briefing: model.spec.briefing,
       objectives: model.spec.objectives,
-      weights: effectiveWeights(level, seat, game.parties[seat]),
-      values: model.values.map((vs) => vs.map((v) => Math.round(v * 100))),
-      redLines: redLineViews(level, seat, game, false),
+      weights: parts.weights,
+      values: parts.values,
+      redLines: parts.redLines,
       reservation: game.parties[seat].reservation,
     },
-    others: PARTIES.filter((p) => p !== seat).map((party) => ({
-      party,
-      name: level.parties[party].spec.name,
-      publicPosition: level.parties[party].spec.publicPosition,
-      priorities: level.parties[party].priorities.map((i) => level.issues[i]!.name),
-      knownRedLines: redLineViews(level, party, game, true),
-    })),
+    others: parts.others,
     table: game.table,
     responses: game.responses,
     sideMoves: game.sideMoves,

@@ -178,11 +178,28 @@ export const seatDifficulty = (
 
 const topCache = new WeakMap<Level, Map<string, number>>();
 
+// The factor arrays are kept (not copied) from state to state while they do not change, so most
+// calls find the answer by identity before building the string key.
+const topByArrays = new WeakMap<
+  Level,
+  WeakMap<readonly number[], WeakMap<readonly number[], Partial<Record<Party, number>>>>
+>();
+
 /**
  * The party's utility of its best package that no party vetoes: the most it can hope for at a
  * table where everyone's hard red lines hold. Cached per level, party, weights and penalties.
  */
 export function feasibleTop(level: Level, party: Party, ps: PartyState): number {
+  let byWeights = topByArrays.get(level);
+  if (!byWeights) topByArrays.set(level, (byWeights = new WeakMap()));
+  let byPenalties = byWeights.get(ps.weightFactors);
+  if (!byPenalties) byWeights.set(ps.weightFactors, (byPenalties = new WeakMap()));
+  let known = byPenalties.get(ps.penaltyFactors);
+  if (!known) byPenalties.set(ps.penaltyFactors, (known = {}));
+  return (known[party] ??= feasibleTopByKey(level, party, ps));
+}
+
+function feasibleTopByKey(level: Level, party: Party, ps: PartyState): number {
   const key = `${party}|${ps.weightFactors.join(',')}|${ps.penaltyFactors.join(',')}`;
   let cache = topCache.get(level);
   if (!cache) topCache.set(level, (cache = new Map<string, number>()));

@@ -274,7 +274,8 @@ describe('a live table', () => {
 
 describe('a server restart', () => {
   test('rebuilds open tables from their moves with the same stateHash, and play goes on', async () => {
-    // A fixed seed whose talks outlast the first moves (a random one could break down at once).
+    // A fixed seed whose talks last for rounds, and the bots stop after their first moves: the
+    // table must still be open when the server restarts.
     const { code } = await newClass({ tableSize: 2, seed: 'K7F2Q9XM' });
     const a = await join_(code, 'Ka');
     const b = await join_(code, 'Lu');
@@ -284,7 +285,8 @@ describe('a server restart', () => {
       await (bots[k] as unknown as { connect: () => Promise<void> }).connect();
     }
     bots[0]!.room!.send('start', {});
-    await new Promise((r) => setTimeout(r, 400));
+    for (let i = 0; i < 200 && bots.reduce((n, b) => n + b.acked.length, 0) < 2; i++)
+      await new Promise((r) => setTimeout(r, 10));
     for (const bot of bots) Object.assign(bot, { done: true });
     await new Promise((r) => setTimeout(r, 100));
     const before = gameOf(a.tableId);

@@ -114,15 +114,19 @@ describe.each(stores)('a server killed mid-game ($name store)', ({ name, redis }
 
         // Mid-game: every table has moves, and the talks are still open at one table at least
         // (the breakdown risk may end a table's talks early; it is rebuilt and checked all the same).
-        const started = (t: { over: boolean; status?: { moves: number } | null }) =>
-          t.over || (t.status?.moves ?? 0) >= 6;
-        for (let i = 0; i < 200; i++) {
-          const tables = (await Promise.all(classes.map((c) => tablesOf(url, c)))).flat();
-          if (tables.every(started)) break;
-          await new Promise((r) => setTimeout(r, 50));
+        // Progress is read from the bots' acknowledged moves: the stored status may lag a second.
+        const acked = (tableId: string) =>
+          bots.filter((b) => b.tableId === tableId).reduce((n, b) => n + b.acked.length, 0);
+        for (let i = 0; i < 400; i++) {
+          if (
+            new Set(bots.map((b) => b.tableId)).size === 3 &&
+            bots.every((b) => acked(b.tableId) >= 6)
+          )
+            break;
+          await new Promise((r) => setTimeout(r, 10));
         }
         const before = (await Promise.all(classes.map((c) => tablesOf(url, c)))).flat();
-        expect(before.every(started)).toBe(true);
+        expect(before.every((t) => t.over || acked(t.id) >= 6)).toBe(true);
         expect(before.some((t) => !t.over)).toBe(true);
         const ackedBefore = bots.reduce((n, b) => n + b.acked.length, 0);
         expect(ackedBefore).toBeGreaterThan(0);
