@@ -86,6 +86,7 @@ export const GAME_OBJECTS: Readonly<Record<string, { path: string; creator: bool
   Layer: { path: 'layer/Layer', creator: true },
   RenderTexture: { path: 'rendertexture/RenderTexture', creator: true },
   Sprite: { path: 'sprite/Sprite', creator: true },
+  Shader: { path: 'shader/Shader', creator: true }, // shows the scenes' baked pictures (baked.ts)
   Text: { path: 'text/Text', creator: true },
   Zone: { path: 'zone/Zone', creator: true },
   Arc: { path: 'shape/arc/Arc', creator: false },

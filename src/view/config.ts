@@ -20,7 +20,9 @@ export function baseConfig(
       width: parent.clientWidth || 800,
       height: parent.clientHeight || 600,
     },
-    render: { antialias: true, powerPreference: 'low-power' },
+    // No multisampled canvas: the scenes draw into textures (which WebGL never multisamples) and
+    // show them as one quad, so 4× MSAA only multiplied the pixels filled and resolved each frame.
+    render: { antialias: true, antialiasGL: false, powerPreference: 'low-power' },
     banner: false,
     scene,
   };

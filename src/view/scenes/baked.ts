@@ -10,7 +10,10 @@ import type { LoopRest } from '../rest';
  */
 export class BakedPicture {
   readonly root: Phaser.GameObjects.Container;
+  /** The picture, drawn off screen. */
   private readonly texture: Phaser.GameObjects.RenderTexture;
+  /** What puts it on the canvas each frame (see `show`). */
+  private readonly screen: Phaser.GameObjects.Shader | Phaser.GameObjects.RenderTexture;
   private readonly lifted = new Map<
     Phaser.GameObjects.GameObject,
     { parent: Phaser.GameObjects.Container; stand: Phaser.GameObjects.GameObject; gone: () => void }
@@ -24,10 +27,19 @@ export class BakedPicture {
     private readonly rest: LoopRest | undefined,
   ) {
     this.root = scene.make.container({}, false);
-    this.texture = scene.add
-      .renderTexture(0, 0, Math.max(1, scene.scale.width), Math.max(1, scene.scale.height))
-      .setOrigin(0, 0)
-      .setDepth(0);
+    const width = Math.max(1, scene.scale.width);
+    const height = Math.max(1, scene.scale.height);
+    this.texture = scene.make.renderTexture({ x: 0, y: 0, width, height }, false).setOrigin(0, 0);
+    this.screen = show(scene, this.texture).setDepth(0);
+    this.pixelExact();
+  }
+
+  /**
+   * The picture covers the canvas pixel for pixel, so it is sampled without filtering: the same
+   * pixels for fewer texture reads. A resize makes a new texture, which needs saying again.
+   */
+  private pixelExact(): void {
+    this.texture.texture.setFilter(Phaser.Textures.FilterMode.NEAREST);
   }
 
   /** A group of objects drawn in order (later groups above earlier ones). */
@@ -47,8 +59,12 @@ export class BakedPicture {
     if (!this.dirty) return;
     this.dirty = false;
     const { width, height } = this.scene.scale;
-    if (this.texture.width !== width || this.texture.height !== height)
+    if (this.texture.width !== width || this.texture.height !== height) {
       this.texture.resize(Math.max(1, width), Math.max(1, height));
+      // The texture may round its size up to even numbers: the screen quad follows it.
+      this.screen.setSize(this.texture.width, this.texture.height);
+      this.pixelExact();
+    }
     this.texture.clear().draw(this.root).render();
     this.bakes++;
   }
@@ -141,7 +157,46 @@ export class BakedPicture {
   destroy(): void {
     this.lifted.clear();
     this.root.destroy();
+    // Off the display list, so the scene's shutdown does not destroy it (nor its framebuffer).
+    this.texture.destroy();
   }
+}
+
+/**
+ * Copies the picture to the canvas: one texture read per pixel and nothing else. Phaser's own quad
+ * shader also un-premultiplies, tints and re-premultiplies every pixel; in software WebGL
+ * (SwiftShader, a school laptop without a GPU driver) that made a full-canvas picture cost more than
+ * twice as much to show, each frame.
+ */
+const COPY_SHADER = `precision mediump float;
+uniform sampler2D uMainSampler;
+varying vec2 outTexCoord;
+void main() {
+  gl_FragColor = texture2D(uMainSampler, outTexCoord);
+}`;
+
+/** The object that shows the picture: the copy shader in WebGL, the texture itself in Canvas. */
+function show(
+  scene: Phaser.Scene,
+  texture: Phaser.GameObjects.RenderTexture,
+): Phaser.GameObjects.Shader | Phaser.GameObjects.RenderTexture {
+  if (!(scene.renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer))
+    return scene.add.existing(texture);
+  return scene.add
+    .shader(
+      {
+        name: 'BakedPicture',
+        fragmentSource: COPY_SHADER,
+        setupUniforms: (setUniform: (name: string, value: number) => void) =>
+          setUniform('uMainSampler', 0),
+      },
+      0,
+      0,
+      texture.width,
+      texture.height,
+      [texture.texture.key],
+    )
+    .setOrigin(0, 0);
 }
 
 /** The container's own child-destroyed handler (protected in Phaser's types). */
