@@ -276,7 +276,11 @@ interface OwnUtilities {
 }
 
 const ownCache = new WeakMap<Level, Map<string, OwnUtilities>>();
-const OWN_CACHE_SIZE = 256;
+/**
+ * Tables kept per level, least recently used dropped first: a coalition table is ~100 KB, and a
+ * school laptop should not hold 256 of them (the simulator's many games reuse a few hot ones).
+ */
+const OWN_CACHE_SIZE = 96;
 
 /**
  * The proposer's utility of every package it may table. Its weights change only through events
@@ -290,7 +294,11 @@ function ownUtilities(level: Level, state: GameState, party: Party): OwnUtilitie
   let cache = ownCache.get(level);
   if (!cache) ownCache.set(level, (cache = new Map<string, OwnUtilities>()));
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
   const own = contributionTable(level, party, effectiveWeights(level, party, ps));
   const mask = level.firmMask[party];
   const penalty = penaltyTable(level, party, ps);
@@ -300,7 +308,7 @@ function ownUtilities(level: Level, state: GameState, party: Party): OwnUtilitie
     utilities[c] = packageSum(level, own, n, -penalty[mask[n]!]!);
   }
   const table = { candidates, utilities };
-  if (cache.size >= OWN_CACHE_SIZE) cache.clear();
+  if (cache.size >= OWN_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, table);
   return table;
 }
