@@ -30,18 +30,18 @@ describe('the canvas', () => {
     await page.goto(`${suite.url()}?seed=BCDF2345`);
     await page.click('#start');
     await page.getByRole('button', { name: 'Go to the table' }).first().click();
-    await page.waitForFunction(async () => (await window.redLines.canvas()).table !== null);
-    const before = await page.evaluate(() => window.redLines.canvas());
-    expect(before.table).toEqual({ palette: 'default', seats: expected('default') });
+    // Polled: the first picture can be baked before the layout settles (a debounced resize).
+    const table = () => page.evaluate(async () => (await window.redLines.canvas()).table);
+    await expect
+      .poll(table, { timeout: 5000 })
+      .toEqual({ palette: 'default', seats: expected('default') });
 
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Colour-blind-safe colours').check();
     await page.getByRole('button', { name: 'Close' }).click();
-    await page.waitForFunction(
-      async () => (await window.redLines.canvas()).table?.palette === 'colourblind',
-    );
-    const after = await page.evaluate(() => window.redLines.canvas());
-    expect(after.table?.seats).toEqual(expected('colourblind'));
+    await expect
+      .poll(table, { timeout: 5000 })
+      .toEqual({ palette: 'colourblind', seats: expected('colourblind') });
     // The HTML reads the same module.
     const cssUs = await page.evaluate(() =>
       getComputedStyle(document.documentElement).getPropertyValue('--party-us').trim(),

@@ -46,13 +46,14 @@ const MIN_FONT = 10;
 const RESIZE_DEBOUNCE_MS = 150;
 
 /**
- * Sets a kept text's font size and wrap width in one update. One after the other, the first would
+ * Sets a kept text's font size and wrap width in one update. One setter after the other would
  * re-wrap with the other's old value: a larger font in an old, narrower column throws in Phaser
  * ("wordWrapWidth < a single character").
  */
 function sized(text: Phaser.GameObjects.Text, size: number, wrap: number): Phaser.GameObjects.Text {
-  // Through the setters: each re-measures the text, so its width and height are the wrapped ones.
-  return text.setFontSize(size).setWordWrapWidth(wrap, true);
+  // setStyle changes only the keys given, then re-measures once: width and height are the wrapped ones.
+  text.setStyle({ fontSize: `${size}px`, wordWrap: { width: wrap, useAdvancedWrap: true } });
+  return text;
 }
 
 /** One delegation's objects, kept for the scene's life and updated in place. */
@@ -548,7 +549,9 @@ export class TableScene extends Phaser.Scene {
     const start = Math.max(MIN_FONT, Math.round(13 * layout.scale));
     // The kept text object measures each try; nothing is made and thrown away.
     const text = speech;
+    // A column narrower than two letters cannot hold text: Phaser throws rather than wrap into it.
     const fits = (region: Rect, size: number, content: string) =>
+      wrapIn(region) >= size * 2 &&
       sized(text, size, wrapIn(region)).setText(content).height + BUBBLE_PAD * 2 <= region.h;
     const nearness = (region: Rect) => {
       const box = placeBubble(
