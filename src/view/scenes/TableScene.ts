@@ -586,7 +586,8 @@ export class TableScene extends Phaser.Scene {
       }
       best = { region, size: MIN_FONT, content };
     }
-    sized(text, best.size, wrapIn(best.region)).setText(best.content);
+    // Never narrower than two letters, even if the roomiest region is: overflowing beats a throw.
+    sized(text, best.size, Math.max(wrapIn(best.region), best.size * 2)).setText(best.content);
     const box = placeBubble(
       best.region,
       text.width + BUBBLE_PAD * 2,
