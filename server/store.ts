@@ -67,8 +67,6 @@ export interface Store {
   getTable(id: string): Promise<TableRecord | null>;
   tablesOf(classCode: string): Promise<TableRecord[]>;
   openTables(): Promise<TableRecord[]>;
-  /** Appends the move at `index`; false when that index is already taken (nothing is written). */
-  appendMove(tableId: string, index: number, move: Move): Promise<boolean>;
   /**
    * Appends moves at `index`, `index + 1`, …, all or none: false (nothing written) when any of
    * those places is taken. (Redis also refuses when the list does not end at `index`.)
@@ -168,10 +166,6 @@ export class SqliteStore implements Store {
     stored: (ok: boolean) => void;
     failed: (e: unknown) => void;
   }[] = [];
-
-  appendMove(tableId: string, index: number, move: Move) {
-    return this.appendMoves(tableId, index, [move]);
-  }
 
   /**
    * Moves appended together (the tables' inboxes are drained in one go, see tableRoom) are
@@ -278,9 +272,6 @@ export class RedisStore implements Store {
   }
   async openTables() {
     return this.many(await this.redis.smembers(this.k('open')));
-  }
-  appendMove(tableId: string, index: number, move: Move) {
-    return this.appendMoves(tableId, index, [move]);
   }
   async appendMoves(tableId: string, index: number, moves: readonly Move[]) {
     // Only appends when the list is exactly `index` long, atomically.

@@ -90,7 +90,7 @@ export const REPEAT_PREMIUM = 0.05;
  */
 export function givesNoGround(state: GameState, party: Party, pkg: Package): boolean {
   const key = pkg.join();
-  let answered = 0;
+  let answered = false;
   for (const r of state.history) {
     if (r.proposal.proposer === party) {
       if (r.proposal.package.join() !== key) return false;
@@ -99,9 +99,9 @@ export function givesNoGround(state: GameState, party: Party, pkg: Package): boo
     const answer = r.responses[party];
     if (!answer) continue;
     if (answer.accept || (answer.amend?.length ?? 0) > 0) return false;
-    answered++;
+    answered = true;
   }
-  return answered > 0;
+  return answered;
 }
 
 /** Whether the proposer of the package on the table has given no ground (see `givesNoGround`). */
