@@ -128,6 +128,23 @@ function buildParty(issues: readonly IssueSpec[], party: Party, spec: PartySpecT
   };
 }
 
+/** A red line's verdict (1 = crossed) on each combination of the options of the issues it reads. */
+function crossingTable(line: RedLine, radices: readonly number[], party: Party) {
+  const issues = line.issues;
+  const crossed = new Uint8Array(issues.reduce((n, i) => n * radices[i]!, 1));
+  const probe = radices.map(() => 0);
+  for (let key = 0; key < crossed.length; key++) {
+    let rest = key;
+    for (let j = issues.length - 1; j >= 0; j--) {
+      const i = issues[j]!;
+      probe[i] = rest % radices[i]!;
+      rest = Math.floor(rest / radices[i]!);
+    }
+    crossed[key] = line.crosses(probe) ? 1 : 0;
+  }
+  return { party, line, issues, crossed };
+}
+
 /** Compiles a validated level spec. Cross-references must already have been checked. */
 export function buildLevel(spec: LevelSpec): Level {
   const issues = spec.issues;
@@ -135,33 +152,40 @@ export function buildLevel(spec: LevelSpec): Level {
   const count = radices.reduce((a, b) => a * b, 1);
   const parties = byParty((party) => buildParty(issues, party, spec.parties[party]));
   const width = issues.length;
-  const digits = new Uint8Array(count * width);
-  const current = new Array<number>(width).fill(0);
-  for (let n = 0; n < count; n++) {
-    digits.set(current, n * width);
-    for (let i = width - 1; i >= 0; i--) {
-      if (++current[i]! < radices[i]!) break;
-      current[i] = 0;
-    }
-  }
   const offsets = radices.map((_, i) => radices.slice(0, i).reduce((a, b) => a + b, 0));
+  const digits = new Uint8Array(count * width);
   const cells = new Uint16Array(count * width);
-  for (let k = 0; k < cells.length; k++) cells[k] = offsets[k % width]! + digits[k]!;
   const hardVeto = byParty(() => new Uint8Array(count));
   const firmMask = byParty(() => new Uint16Array(count));
   const feasibleList: number[] = [];
-  for (let n = 0; n < count; n++) {
-    const pkg = digits.subarray(n * width, n * width + width) as unknown as Package;
+  // Each red line reads one to three issues: its verdict on every combination of their options is
+  // worked out once, and each package looks its combination up. Calling every line on every package
+  // made building coalition's 46,080 packages a large part of the page's start-up.
+  const lines = PARTIES.flatMap((party) =>
+    parties[party].redLines.map((line) => crossingTable(line, radices, party)),
+  );
+  // The packages in order, counted like an odometer in one reused array.
+  const pkg = new Array<number>(width).fill(0);
+  for (let n = 0, base = 0; n < count; n++, base += width) {
+    for (let i = 0; i < width; i++) {
+      digits[base + i] = pkg[i]!;
+      cells[base + i] = offsets[i]! + pkg[i]!;
+    }
     let vetoed = false;
-    for (const party of PARTIES) {
-      for (const line of parties[party].redLines) {
-        if (!line.crosses(pkg)) continue;
-        if (line.hard) hardVeto[party][n] = 1;
-        else firmMask[party][n]! |= 1 << line.firmBit;
-      }
-      if (hardVeto[party][n]) vetoed = true;
+    for (const { party, line, issues, crossed } of lines) {
+      let key = 0;
+      for (const i of issues) key = key * radices[i]! + pkg[i]!;
+      if (crossed[key] === 0) continue;
+      if (line.hard) {
+        hardVeto[party][n] = 1;
+        vetoed = true;
+      } else firmMask[party][n]! |= 1 << line.firmBit;
     }
     if (!vetoed) feasibleList.push(n);
+    for (let i = width - 1; i >= 0; i--) {
+      if (++pkg[i]! < radices[i]!) break;
+      pkg[i] = 0;
+    }
   }
   return {
     id: spec.id,
