@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { levelJsonSchemaText } from '../../src/core/level/json-schema';
+import { packageAt } from '../../src/core/level/level';
 import { formatLevelError, validateLevel } from '../../src/core/level/parse';
 import { PARTIES } from '../../src/core/parties';
 import { LEVELS_DIR, levelFiles, loadLevelFile } from '../../src/node/levels';
@@ -30,6 +31,30 @@ describe('levels/', () => {
       const result = loadLevelFile(file);
       if (!result.ok) return; // reported by the test above
       expect(result.value.id).toBe(basename(file, '.json'));
+    },
+  );
+
+  test.each(files.map((file) => [relative(process.cwd(), file), file]))(
+    '%s: the precomputed vetoes and firm-line masks agree with every red line on every package',
+    (_name, file) => {
+      const result = loadLevelFile(file);
+      if (!result.ok) return;
+      const level = result.value;
+      for (let n = 0; n < level.packageCount; n++) {
+        const pkg = packageAt(level, n);
+        for (const party of PARTIES) {
+          const lines = level.parties[party].redLines.filter((line) => line.crosses(pkg));
+          const veto = lines.some((line) => line.hard) ? 1 : 0;
+          const mask = lines.reduce((m, line) => (line.hard ? m : m | (1 << line.firmBit)), 0);
+          if (level.hardVeto[party][n] !== veto || level.firmMask[party][n] !== mask)
+            expect.fail(`package ${n} (${pkg.join(',')}), ${party}`);
+        }
+      }
+      let feasible = 0;
+      for (let n = 0; n < level.packageCount; n++)
+        if (PARTIES.every((p) => level.hardVeto[p][n] === 0))
+          expect(level.feasible[feasible++]).toBe(n);
+      expect(feasible).toBe(level.feasibleCount);
     },
   );
 
