@@ -15,6 +15,11 @@
 // the extra processes' own start-up, JIT and GC cost more CPU than they save (40 tables, three
 // runs each: p99 159–256 ms with 2 bot processes, 177–192 ms with none).
 // BENCH_TRACE=file writes every move's send time and latencies and the CPU each process used.
+// With the default 0 ms think time this is a closed loop at saturation: each answer brings the next
+// move at once, so latency ≈ moves in flight ÷ throughput. Measured on 2 cores: the server spends
+// ~1.3 ms of CPU a move and the bots ~1.9 ms, which caps 40 tables near 600 moves/s; some 40 moves
+// in flight then give a ~65 ms median, and the first second (every seat moving at once, cold
+// code) sets the p99. `--think MS` gives each bot a pause before it moves, as a person takes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
