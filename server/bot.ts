@@ -67,6 +67,25 @@ function hashOf(game: GameState): string {
   return hash;
 }
 
+// The bench runs many bots in one process, where a real class has a device per student. Each
+// bot decides in its own turn of the event loop, so the messages that reach other bots meanwhile
+// are read (and their arrival timed) between two decisions, not after a queue of them: a student's
+// device does not wait for other students to think before it shows the table.
+const decisions: (() => void)[] = [];
+let pumping = false;
+function decideSoon(act: () => void) {
+  decisions.push(act);
+  if (!pumping) {
+    pumping = true;
+    setImmediate(pump);
+  }
+}
+function pump() {
+  decisions.shift()?.();
+  if (decisions.length > 0) setImmediate(pump);
+  else pumping = false;
+}
+
 export class Bot {
   party!: Party;
   tableId!: string;
@@ -249,8 +268,8 @@ export class Bot {
       this.pending = { id: ++this.seq, at: performance.now(), move };
       this.room?.send('move', { id: this.pending.id, move });
     };
-    if (this.thinkMs > 0) setTimeout(act, this.thinkMs);
-    else act();
+    if (this.thinkMs > 0) setTimeout(() => decideSoon(act), this.thinkMs);
+    else decideSoon(act);
   }
 
   private passNext = false;
