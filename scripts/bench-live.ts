@@ -331,6 +331,8 @@ try {
     errors,
     lostMoves,
     hashesMatch,
+    // How the bots ran, so that a figure says how it was measured.
+    bots: { processes: botProcesses, nice: botProcesses > 0 ? botNiceness : 0, thinkMs: think },
     ...(killAfter !== null
       ? { killedAfterMs: killedAt, elapsedMs: Math.round(elapsed * 1000) }
       : {}),
