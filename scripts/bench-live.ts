@@ -1,5 +1,5 @@
 // npm run bench:live -- --tables N [--processes P --redis URL] [--kill-after S] [--url URL]
-//                       [--level ID] [--think MS] [--json]
+//                       [--level ID] [--think MS] [--runs N] [--json]
 // Starts the live server itself (or targets --url), plays every table to its end with four bot
 // students per table over real WebSockets, and prints one JSON line:
 //   { tables, clients, processes, moves, movesPerSecond, moveLatencyMs: { median, p99 }, errors,
@@ -56,6 +56,57 @@ const botNiceness = Number(opt('bot-nice') ?? 10);
 if (processes > 1 && !redisArg && !target) {
   console.error('--processes > 1 needs --redis URL');
   process.exit(2);
+}
+
+// --runs N (default 3): the machine is shared and one run's p99 rests on its slowest few dozen
+// moves, so the bench repeats the whole run (a fresh server, fresh bots) and reports the median
+// of each figure, with every run's p99 beside it. Errors and lost moves add up over the runs.
+const runs = Math.max(1, Number(opt('runs') ?? 3));
+if (runs > 1 && !process.env.BENCH_LIVE_BOTS) {
+  const own = args.filter((a, i) => a !== '--runs' && args[i - 1] !== '--runs');
+  const reports: Record<string, unknown>[] = [];
+  let failed = false;
+  for (let k = 0; k < runs; k++) {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/bench-live.ts', ...own, '--runs', '1', '--json'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    if (code !== 0) failed = true;
+    const line = out.trim().split('\n').at(-1) ?? '';
+    try {
+      reports.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      console.error(`run ${k + 1} printed no report`);
+      failed = true;
+    }
+  }
+  const num = (r: Record<string, unknown>, ...path: string[]) =>
+    Number(path.reduce<unknown>((o, key) => (o as Record<string, unknown>)?.[key], r));
+  const mid = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+  const first = reports[0] ?? {};
+  const report = {
+    ...first,
+    runs: reports.length,
+    moves: mid(reports.map((r) => num(r, 'moves'))),
+    movesPerSecond: mid(reports.map((r) => num(r, 'movesPerSecond'))),
+    moveLatencyMs: {
+      median: mid(reports.map((r) => num(r, 'moveLatencyMs', 'median'))),
+      p99: mid(reports.map((r) => num(r, 'moveLatencyMs', 'p99'))),
+    },
+    p99ByRun: reports.map((r) => num(r, 'moveLatencyMs', 'p99')),
+    errors: reports.reduce((n, r) => n + num(r, 'errors'), 0),
+    lostMoves: reports.reduce((n, r) => n + num(r, 'lostMoves'), 0),
+    hashesMatch: reports.length === runs && reports.every((r) => r.hashesMatch === true),
+  };
+  console.log(json ? JSON.stringify(report) : JSON.stringify(report, null, 2));
+  process.exit(failed ? 1 : 0);
 }
 
 const levels = loadLevels();
