@@ -16,12 +16,13 @@
 // measures the server rather than its fight with the bots for the same cores. Each bot also makes
 // its decision in its own turn of the event loop, so a message that reaches one bot is read when
 // it arrives, not after the other bots' queued decisions. The load stays a stress test: no think
-// time by default, so each answer brings the next move at once (about 400–460 moves a second on
-// 40 tables, some 25 times what 160 students moving every ten seconds would send).
+// time by default, so each answer brings the next move at once (about 400–550 moves a second on
+// 40 tables, some 25–35 times what 160 students moving every ten seconds would send).
 // --bot-processes B: the bots run in B child processes (a table's four in the same one); 0 runs
-// them in this process at the server's priority (40 tables then measured p99 91–146 ms, against
-// 60–75 ms with the default; the bots use more CPU per move than the server does).
-// --bot-nice N: the bot processes' niceness (default 10; 0 for the same priority as the server).
+// them in this process at the server's priority. --bot-nice N: the bot processes' niceness
+// (default 10; 0 for the server's priority). Single runs on 40 tables measured p99 42–99 ms with
+// the defaults, 94–120 ms with --bot-nice 0 and 69–128 ms with --bot-processes 0: the bots use
+// more CPU per move than the server does.
 // --think MS: each bot pauses before it moves, as a person would.
 // BENCH_TRACE=file writes every move's send time and latencies and the CPU each process used.
 import { spawn, type ChildProcess } from 'node:child_process';
