@@ -239,14 +239,23 @@ export class RedisStore implements Store {
     url: string,
     private readonly prefix = 'redlines:',
   ) {
-    // Auto-pipelining sends the commands of one turn of the event loop (every table's batch of
-    // moves) in one socket write instead of one write each.
-    this.redis = new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
-    // Only appends when the list is exactly ARGV[1] long, atomically. A defined command is sent
-    // by its SHA (EVALSHA), not as the script's text on every batch of moves.
-    this.redis.defineCommand('appendAt', {
-      numberOfKeys: 1,
-      lua: `if redis.call('LLEN', KEYS[1]) == tonumber(ARGV[1]) then redis.call('RPUSH', KEYS[1], unpack(ARGV, 2)) return 1 else return 0 end`,
+    this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
+    // For each key in turn, ARGV holds its expected length, its number of moves and the moves:
+    // they are appended only when the list is exactly that long. One call per batch, sent by its
+    // SHA (EVALSHA), answers 1 (stored) or 0 (taken) per key.
+    this.redis.defineCommand('appendEach', {
+      lua: `local out, a = {}, 1
+for i, key in ipairs(KEYS) do
+  local n = tonumber(ARGV[a + 1])
+  if redis.call('LLEN', key) == tonumber(ARGV[a]) then
+    redis.call('RPUSH', key, unpack(ARGV, a + 2, a + 1 + n))
+    out[i] = 1
+  else
+    out[i] = 0
+  end
+  a = a + 2 + n
+end
+return out`,
     });
   }
   private k = (key: string) => this.prefix + key;
@@ -281,16 +290,40 @@ export class RedisStore implements Store {
   async openTables() {
     return this.many(await this.redis.smembers(this.k('open')));
   }
-  async appendMoves(tableId: string, index: number, moves: readonly Move[]) {
+  private queued: {
+    key: string;
+    index: number;
+    bodies: string[];
+    stored: (ok: boolean) => void;
+    failed: (e: unknown) => void;
+  }[] = [];
+  /**
+   * Moves appended in one turn of the event loop (every table drained in it, see tableRoom) go
+   * to Redis in one call: each command is a socket write, and on this machine the writes cost
+   * more than the moves. Each promise settles when Redis has answered.
+   */
+  appendMoves(tableId: string, index: number, moves: readonly Move[]) {
+    return new Promise<boolean>((stored, failed) => {
+      const bodies = moves.map((m) => JSON.stringify(m));
+      this.queued.push({ key: this.k(`moves:${tableId}`), index, bodies, stored, failed });
+      if (this.queued.length === 1) setImmediate(() => void this.flush());
+    });
+  }
+  private async flush() {
+    const batch = this.queued.splice(0);
     const redis = this.redis as Redis & {
-      appendAt(key: string, index: string, ...moves: string[]): Promise<number>;
+      appendEach(keys: number, ...args: string[]): Promise<number[]>;
     };
-    const done = await redis.appendAt(
-      this.k(`moves:${tableId}`),
-      String(index),
-      ...moves.map((m) => JSON.stringify(m)),
-    );
-    return done === 1;
+    try {
+      const done = await redis.appendEach(
+        batch.length,
+        ...batch.map((m) => m.key),
+        ...batch.flatMap((m) => [String(m.index), String(m.bodies.length), ...m.bodies]),
+      );
+      batch.forEach((m, i) => m.stored(done[i] === 1));
+    } catch (e) {
+      for (const m of batch) m.failed(e);
+    }
   }
   async moves(tableId: string) {
     const rows = await this.redis.lrange(this.k(`moves:${tableId}`), 0, -1);
