@@ -89,9 +89,13 @@ if (runs > 1 && !process.env.BENCH_LIVE_BOTS) {
     Number(path.reduce<unknown>((o, key) => (o as Record<string, unknown>)?.[key], r));
   const mid = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+    const m = s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+    return Math.round(m * 10) / 10;
   };
-  const first = reports[0] ?? {};
+  // One run's kill time and length stand for none of the others: they are listed per run.
+  const first = { ...reports[0] };
+  delete first.killedAfterMs;
+  delete first.elapsedMs;
   const report = {
     ...first,
     runs: reports.length,
@@ -105,6 +109,7 @@ if (runs > 1 && !process.env.BENCH_LIVE_BOTS) {
     errors: reports.reduce((n, r) => n + num(r, 'errors'), 0),
     lostMoves: reports.reduce((n, r) => n + num(r, 'lostMoves'), 0),
     hashesMatch: reports.length === runs && reports.every((r) => r.hashesMatch === true),
+    ...(killAfter !== null ? { killedAfterMsByRun: reports.map((r) => r.killedAfterMs) } : {}),
   };
   console.log(json ? JSON.stringify(report) : JSON.stringify(report, null, 2));
   process.exit(failed ? 1 : 0);

@@ -79,6 +79,30 @@ export interface Store {
 /** Thrown inside a savepoint to undo one table's moves when their place is taken. */
 const TAKEN = new Error('move index taken');
 
+/** One table's moves waiting for its store's next batched write. */
+interface QueuedMoves {
+  /** The table's id (SQLite) or the key of its list of moves (Redis). */
+  readonly target: string;
+  readonly index: number;
+  readonly bodies: readonly string[];
+  readonly stored: (ok: boolean) => void;
+  readonly failed: (e: unknown) => void;
+}
+
+/** Queues one table's moves for the batched write that `schedule` arranges; settles after it. */
+function queueMoves(
+  queue: QueuedMoves[],
+  target: string,
+  index: number,
+  moves: readonly Move[],
+  schedule: () => void,
+): Promise<boolean> {
+  return new Promise<boolean>((stored, failed) => {
+    queue.push({ target, index, bodies: moves.map((m) => JSON.stringify(m)), stored, failed });
+    schedule();
+  });
+}
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   // Prepared once: preparing a statement per call cost as much as running it.
@@ -117,9 +141,9 @@ export class SqliteStore implements Store {
       appendMove: prepare('INSERT OR IGNORE INTO moves (tbl, idx, body) VALUES (?, ?, ?)'),
       moves: prepare('SELECT body FROM moves WHERE tbl = ? ORDER BY idx'),
     };
-    this.group = this.db.transaction((m: { tableId: string; index: number; bodies: string[] }) =>
+    this.group = this.db.transaction((m: QueuedMoves) =>
       m.bodies.forEach((body, i) => {
-        if (this.sql.appendMove.run(m.tableId, m.index + i, body).changes !== 1) throw TAKEN;
+        if (this.sql.appendMove.run(m.target, m.index + i, body).changes !== 1) throw TAKEN;
       }),
     );
   }
@@ -159,13 +183,7 @@ export class SqliteStore implements Store {
     this.flush();
     return Promise.resolve(this.bodies(this.sql.openTables));
   }
-  private queued: {
-    tableId: string;
-    index: number;
-    bodies: string[];
-    stored: (ok: boolean) => void;
-    failed: (e: unknown) => void;
-  }[] = [];
+  private queued: QueuedMoves[] = [];
 
   /**
    * Moves appended together (the tables' inboxes are drained in one go, see tableRoom) are
@@ -174,11 +192,7 @@ export class SqliteStore implements Store {
    * hears of it.
    */
   appendMoves(tableId: string, index: number, moves: readonly Move[]) {
-    return new Promise<boolean>((stored, failed) => {
-      const bodies = moves.map((m) => JSON.stringify(m));
-      this.queued.push({ tableId, index, bodies, stored, failed });
-      this.writeSoon();
-    });
+    return queueMoves(this.queued, tableId, index, moves, () => this.writeSoon());
   }
   private writing = false;
   private writeSoon() {
@@ -208,9 +222,9 @@ export class SqliteStore implements Store {
     batch.forEach((m, i) => m.stored(results[i]!));
   }
   /** One table's moves, all or none (several go in a savepoint inside the batch's transaction). */
-  private writeGroup(m: { tableId: string; index: number; bodies: string[] }): boolean {
+  private writeGroup(m: QueuedMoves): boolean {
     if (m.bodies.length === 1)
-      return this.sql.appendMove.run(m.tableId, m.index, m.bodies[0]).changes === 1;
+      return this.sql.appendMove.run(m.target, m.index, m.bodies[0]).changes === 1;
     try {
       this.group(m);
       return true;
@@ -219,7 +233,7 @@ export class SqliteStore implements Store {
       throw e;
     }
   }
-  private readonly group: (m: { tableId: string; index: number; bodies: string[] }) => void;
+  private readonly group: (m: QueuedMoves) => void;
   moves(tableId: string) {
     this.flush();
     const rows = this.sql.moves.all(tableId) as { body: string }[];
@@ -290,34 +304,27 @@ return out`,
   async openTables() {
     return this.many(await this.redis.smembers(this.k('open')));
   }
-  private queued: {
-    key: string;
-    index: number;
-    bodies: string[];
-    stored: (ok: boolean) => void;
-    failed: (e: unknown) => void;
-  }[] = [];
+  private queued: QueuedMoves[] = [];
   /**
    * Moves appended in one turn of the event loop (every table drained in it, see tableRoom) go
    * to Redis in one call: each command is a socket write, and on this machine the writes cost
    * more than the moves. Each promise settles when Redis has answered.
    */
   appendMoves(tableId: string, index: number, moves: readonly Move[]) {
-    return new Promise<boolean>((stored, failed) => {
-      const bodies = moves.map((m) => JSON.stringify(m));
-      this.queued.push({ key: this.k(`moves:${tableId}`), index, bodies, stored, failed });
+    return queueMoves(this.queued, this.k(`moves:${tableId}`), index, moves, () => {
       if (this.queued.length === 1) setImmediate(() => void this.flush());
     });
   }
   private async flush() {
     const batch = this.queued.splice(0);
+    if (batch.length === 0) return;
     const redis = this.redis as Redis & {
       appendEach(keys: number, ...args: string[]): Promise<number[]>;
     };
     try {
       const done = await redis.appendEach(
         batch.length,
-        ...batch.map((m) => m.key),
+        ...batch.map((m) => m.target),
         ...batch.flatMap((m) => [String(m.index), String(m.bodies.length), ...m.bodies]),
       );
       batch.forEach((m, i) => m.stored(done[i] === 1));
@@ -330,6 +337,7 @@ return out`,
     return rows.map((row) => JSON.parse(row) as Move);
   }
   async close() {
+    await this.flush();
     await this.redis.quit();
   }
 }
