@@ -155,10 +155,35 @@ describe('the harness', () => {
   );
 });
 
-// Measured with `npm run balance -- --games 100` on fresh series (levels/README.md): these hold
+describe('the tutorial gives every seat something to negotiate for', () => {
+  test(
+    'at every seat, negotiating beats accepting or rejecting everything by 5 points, no fixed package is signed in most seeds, and the Western seats find easy easier than hard',
+    () => {
+      for (const series of SERIES) {
+        const r = measureLevel(level('tutorial'), { games: 100, baseSeed: series });
+        const judged = bands([r]).filter(
+          (b) =>
+            b.name === 'thoughtful beats naive' ||
+            b.name === 'no cheap exploit' ||
+            b.name === 'no ultimatum' ||
+            (b.name === 'difficulty is monotone' && b.seat !== 'russia'),
+        );
+        expect(judged).toHaveLength(4 * 3 + 3);
+        for (const b of judged)
+          expect(b.pass, `${series} ${b.name} ${b.seat}: ${b.value}`).toBe(true);
+      }
+    },
+    TIMEOUT,
+  );
+});
+
+// Measured with `npm run balance -- --games 200` on fresh series (levels/README.md): these hold
 // on most levels and seats but not yet on all.
 describe('bands still open (issue 10)', () => {
-  test.todo('thoughtful beats naive by 5 at the allied seats (principled is 2–5 points ahead)');
-  test.todo('no ultimatum in the tutorial: a generous fixed package is still signed (Russia)');
-  test.todo('difficulty is monotone at every seat, easy − hard ≥ 4 (the tutorial US seat)');
+  test.todo(
+    "thoughtful beats naive by 5 at Budapest's mediators (the US, Europe) and on binding-treaty (principled is 3–5 points ahead)",
+  );
+  test.todo(
+    "difficulty is monotone with easy − hard ≥ 4 at the tutorial's Russia seat on every series (easy is within a point of normal)",
+  );
 });
