@@ -157,7 +157,7 @@ describe('the harness', () => {
 
 describe('the tutorial gives every seat something to negotiate for', () => {
   test(
-    'at every seat, negotiating beats accepting or rejecting everything by 5 points, no fixed package is signed in most seeds, and the Western seats find easy easier than hard',
+    'at every seat, negotiating beats accepting or rejecting everything by 5 points, no trick beats it by more than 3, no fixed package is signed in most seeds, and the Western seats find easy easier than hard',
     () => {
       for (const series of SERIES) {
         const r = measureLevel(level('tutorial'), { games: 100, baseSeed: series });
@@ -181,9 +181,12 @@ describe('the tutorial gives every seat something to negotiate for', () => {
 // on most levels and seats but not yet on all.
 describe('bands still open (issue 10)', () => {
   test.todo(
-    "thoughtful beats naive by 5 at Budapest's mediators (the US, Europe) and on binding-treaty (principled is 3–5 points ahead)",
+    "thoughtful beats naive by 5 at the mediators: Budapest's US and Europe, and on some series coalition's US, Minsk's Europe and binding-treaty's Europe (the oracle is within 1–4 points of accepting everything there)",
   );
   test.todo(
     "difficulty is monotone with easy − hard ≥ 4 at the tutorial's Russia seat on every series (easy is within a point of normal)",
+  );
+  test.todo(
+    "Minsk's Russia: 5 points over naive play and a difficulty spread of 4 on every series",
   );
 });
