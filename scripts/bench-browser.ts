@@ -34,6 +34,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launch, openPage, serveDist } from '../test/e2e/harness';
 import { bundleReport } from './bundle-size';
+import { median } from './stats';
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -74,11 +75,6 @@ const TARGETS = {
   heapGrowthPercent: { max: 10 },
 } as const;
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;

@@ -21,7 +21,7 @@
 // --bot-processes B: the bots run in B child processes (a table's four in the same one); 0 runs
 // them in this process at the server's priority. --bot-nice N: the bot processes' niceness
 // (default 10; 0 for the server's priority). Single runs on 40 tables measured p99 42–99 ms with
-// the defaults, 94–120 ms with --bot-nice 0 and 69–128 ms with --bot-processes 0: the bots use
+// the defaults, 90–146 ms with --bot-nice 0 and 69–128 ms with --bot-processes 0: the bots use
 // more CPU per move than the server does.
 // --think MS: each bot pauses before it moves, as a person would.
 // BENCH_TRACE=file writes every move's send time and latencies and the CPU each process used.
@@ -34,6 +34,7 @@ import { canonicalJson } from '../src/core/hash';
 import { Bot, postJson, type BotResult } from '../server/bot';
 import { loadLevels } from '../server/context';
 import { ensureRedis, startLocalRedis } from '../server/localRedis';
+import { median } from './stats';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const opt = (name: string) => {
@@ -87,11 +88,7 @@ if (runs > 1 && !process.env.BENCH_LIVE_BOTS) {
   }
   const num = (r: Record<string, unknown>, ...path: string[]) =>
     Number(path.reduce<unknown>((o, key) => (o as Record<string, unknown>)?.[key], r));
-  const mid = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const m = s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-    return Math.round(m * 10) / 10;
-  };
+  const mid = (xs: number[]) => Math.round(median(xs) * 10) / 10;
   // One run's kill time and length stand for none of the others: they are listed per run.
   const first = { ...reports[0] };
   delete first.killedAfterMs;
