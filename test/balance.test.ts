@@ -12,12 +12,14 @@ import {
   dealBandResults,
   measureLevel,
   nashOverDeadlineReservation,
+  playWithStrategies,
   seedSeries,
   type ComputerOnly,
 } from '../src/core/balance';
 import type { Level } from '../src/core/level/level';
 import { formatLevelError } from '../src/core/level/parse';
-import { DIFFICULTIES, PARTIES } from '../src/core/parties';
+import { DIFFICULTIES, PARTIES, type Difficulty } from '../src/core/parties';
+import { principled } from '../src/core/strategies';
 import { loadLevel } from '../src/node/levels';
 
 const LEVELS = ['tutorial', 'budapest-1994', 'minsk-2015', 'coalition-2025', 'binding-treaty'];
@@ -171,6 +173,32 @@ describe('the tutorial gives every seat something to negotiate for', () => {
         expect(judged).toHaveLength(4 * 3 + 3);
         for (const b of judged)
           expect(b.pass, `${series} ${b.name} ${b.seat}: ${b.value}`).toBe(true);
+      }
+    },
+    TIMEOUT,
+  );
+});
+
+describe('a broker finds easy easier than hard', () => {
+  // Budapest's UK and the 2025 US have no rival at the table: every delegation is their opponent.
+  test.each([
+    ['budapest-1994', 'europe'],
+    ['coalition-2025', 'us'],
+  ] as const)(
+    '%s at the %s seat: principled play scores easy > normal > hard, easy − hard ≥ 4',
+    (id, seat) => {
+      const lvl = level(id);
+      for (const series of SERIES) {
+        const mean = (d: Difficulty) =>
+          seedSeries(100, series).reduce(
+            (sum, seed) =>
+              sum + playWithStrategies(lvl, seed, { [seat]: principled }, d).outcome!.scores[seat],
+            0,
+          ) / 100;
+        const [easy, normal, hard] = DIFFICULTIES.map(mean);
+        expect(easy, `${series} easy vs normal`).toBeGreaterThan(normal!);
+        expect(normal, `${series} normal vs hard`).toBeGreaterThan(hard!);
+        expect(easy! - hard!, series).toBeGreaterThanOrEqual(BAND_LIMITS.difficultySpreadMin);
       }
     },
     TIMEOUT,

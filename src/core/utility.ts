@@ -154,15 +154,16 @@ export function rivals(level: Level, a: Party, b: Party): boolean {
 }
 
 /**
- * Whether a computer seat is a person's opponent: its interests run against the person's, or, for
- * a person with no such rival in the level, it sits on the other side of the table.
+ * Whether a computer seat is a person's opponent: its interests run against the person's. A person
+ * with no such rival in the level is a broker (Budapest's UK, the 2025 US): every delegation it must
+ * win over is its opponent, since a side of the table alone barely changes what it can sign.
  */
 export const opposesAPlayer = (level: Level, seats: GameState['seats'], party: Party): boolean =>
   seats[party] === 'computer' &&
   PARTIES.some((p) => {
     if (seats[p] !== 'human' || p === party) return false;
-    const any = PARTIES.some((q) => q !== p && rivals(level, p, q));
-    return any ? rivals(level, p, party) : sideOf(p) !== sideOf(party);
+    const hasRival = PARTIES.some((q) => q !== p && rivals(level, p, q));
+    return !hasRival || rivals(level, p, party);
   });
 
 /** What a computer keeps above its reservation value in the last round, by difficulty. */

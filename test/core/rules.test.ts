@@ -25,6 +25,7 @@ import {
   targetUtility,
   utility,
 } from '../../src/core/utility';
+import { loadLevel } from '../../src/node/levels';
 import { levelFrom, mini, miniSpec, seedWithChair } from './helpers';
 
 // mini.json: force (none, monitors, brigade) × commitment (declaration, treaty) × sanctions
@@ -273,6 +274,21 @@ describe('concession', () => {
     expect(target('normal', 'russia')).toBeGreaterThan(target('easy', 'russia'));
     expect(target('hard', 'europe')).toBeCloseTo(target('easy', 'europe'), 12);
     expect(target('hard', 'ukraine')).toBeCloseTo(target('normal', 'ukraine'), 12);
+  });
+
+  test('a broker with no rival at the table faces every delegation at the chosen difficulty', () => {
+    const loaded = loadLevel('budapest-1994');
+    if (!loaded.ok) throw new Error('budapest-1994 does not load');
+    const level = loaded.value;
+    const setup = { seed: 'BCDF', seats: seatsFor(['europe']) } as const;
+    const target = (difficulty: 'easy' | 'hard', party: Party) =>
+      targetUtility(
+        at(createInitialState(level, { ...setup, difficulty }), level.spec.deadline),
+        level,
+        party,
+      );
+    for (const party of ['us', 'russia', 'ukraine'] as const)
+      expect(target('hard', party)).toBeGreaterThan(target('easy', party));
   });
 });
 
