@@ -159,7 +159,7 @@ describe('the harness', () => {
 
 describe('the tutorial gives every seat something to negotiate for', () => {
   test(
-    'at every seat, negotiating beats accepting or rejecting everything by 5 points, no trick beats it by more than 3, no fixed package is signed in most seeds, and the Western seats find easy easier than hard',
+    'at every seat, negotiating beats accepting or rejecting everything by 5 points, no trick beats it by more than 3, no fixed package is signed in most seeds, and every seat finds easy easier than hard',
     () => {
       for (const series of SERIES) {
         const r = measureLevel(level('tutorial'), { games: 100, baseSeed: series });
@@ -168,9 +168,9 @@ describe('the tutorial gives every seat something to negotiate for', () => {
             b.name === 'thoughtful beats naive' ||
             b.name === 'no cheap exploit' ||
             b.name === 'no ultimatum' ||
-            (b.name === 'difficulty is monotone' && b.seat !== 'russia'),
+            b.name === 'difficulty is monotone',
         );
-        expect(judged).toHaveLength(4 * 3 + 3);
+        expect(judged).toHaveLength(4 * 4);
         for (const b of judged)
           expect(b.pass, `${series} ${b.name} ${b.seat}: ${b.value}`).toBe(true);
       }
@@ -179,11 +179,12 @@ describe('the tutorial gives every seat something to negotiate for', () => {
   );
 });
 
-describe('a broker finds easy easier than hard', () => {
-  // Budapest's UK and the 2025 US have no rival at the table: every delegation is their opponent.
+describe('easy is easier than hard where that once depended on the series', () => {
+  // Budapest's UK and the 2025 US are brokers with no rival: every delegation is their opponent.
   test.each([
     ['budapest-1994', 'europe'],
     ['coalition-2025', 'us'],
+    ['minsk-2015', 'russia'],
   ] as const)(
     '%s at the %s seat: principled play scores easy > normal > hard, easy − hard ≥ 4',
     (id, seat) => {
@@ -211,10 +212,5 @@ describe('bands still open (issue 10)', () => {
   test.todo(
     "thoughtful beats naive by 5 at the mediators: Budapest's US and Europe, and on some series coalition's US, Minsk's Europe and binding-treaty's Europe (the oracle is within 1–4 points of accepting everything there)",
   );
-  test.todo(
-    "difficulty is monotone with easy − hard ≥ 4 at the tutorial's Russia seat on every series (easy is within a point of normal)",
-  );
-  test.todo(
-    "Minsk's Russia: 5 points over naive play and a difficulty spread of 4 on every series",
-  );
+  test.todo("Minsk's Russia 5 points over naive play on every series (4.4 and 3.1 on some)");
 });

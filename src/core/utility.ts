@@ -87,7 +87,7 @@ export const crossedRedLines = (level: Level, party: Party, pkg: Package): RedLi
 const STYLE_EXPONENT = { boulware: 0.35, linear: 1, conceder: 2.5 } as const;
 
 /** How much sooner the player's opponents concede, by difficulty (allies play at normal). */
-export const CONCESSION_TEMPO: Record<Difficulty, number> = { easy: 2.2, normal: 1, hard: 0.45 };
+export const CONCESSION_TEMPO: Record<Difficulty, number> = { easy: 3, normal: 1, hard: 0.45 };
 
 /** Concession exponent e: below 1 holds firm (Boulware), above 1 concedes early. */
 export function concessionExponent(state: GameState, level: Level, party: Party): number {
@@ -167,7 +167,7 @@ export const opposesAPlayer = (level: Level, seats: GameState['seats'], party: P
   });
 
 /** What a computer keeps above its reservation value in the last round, by difficulty. */
-export const FINAL_MARGIN: Record<Difficulty, number> = { easy: 0, normal: 0.04, hard: 0.12 };
+export const FINAL_MARGIN: Record<Difficulty, number> = { easy: 0, normal: 0.04, hard: 0.16 };
 
 /** The difficulty a computer seat plays at: the game's for a person's opponents, else normal. */
 export const seatDifficulty = (
