@@ -125,7 +125,7 @@ export function render(props: MenuProps, intents: Intents): HTMLElement {
     );
   const difficulty = h(
     'select',
-    { id: 'difficulty', name: 'difficulty' },
+    { id: 'difficulty', name: 'difficulty', 'aria-describedby': 'difficulty-help' },
     DIFFICULTIES.map((d) =>
       h(
         'option',
@@ -175,7 +175,18 @@ export function render(props: MenuProps, intents: Intents): HTMLElement {
         ),
       ),
     ),
-    field('difficulty', 'Difficulty', difficulty),
+    field(
+      'difficulty',
+      'Difficulty',
+      difficulty,
+      h(
+        'p',
+        { id: 'difficulty-help', class: 'muted' },
+        'It sets your opponents only: the delegations whose interests run against yours, or all ' +
+          'of them if you stand between the others. On easy they give ground sooner and settle ' +
+          'for less; on hard they hold out and keep more in the last round.',
+      ),
+    ),
     field(
       'seed',
       'Seed',
