@@ -214,6 +214,6 @@ describe('bands still open (issue 10)', () => {
   );
   test.todo("Minsk's Russia 5 points over naive play on every series (3.1–4.9 on some)");
   test.todo(
-    "no cheap exploit at Budapest's Russia and Europe: holding firm or waiting beats principled play by 3.2–5.9 points on some series",
+    "no cheap exploit at Budapest's Russia: holding firm beats principled play by 3.6–4.3 points on some series",
   );
 });
