@@ -131,7 +131,7 @@ export interface SeatResult {
   readonly dealRate: number;
 }
 
-interface Played {
+export interface Played {
   readonly meanScore: number;
   readonly dealRate: number;
   readonly deals: number;
@@ -139,7 +139,8 @@ interface Played {
   readonly signed: readonly Package[];
 }
 
-function playSeat(
+/** Plays `seat` with `strategy` against the computers over the seeds. */
+export function playSeat(
   level: Level,
   seeds: readonly string[],
   seat: Party,
@@ -434,6 +435,10 @@ export const BAND_LIMITS = {
   explanationsMin: 0.6,
 } as const;
 
+/** The difficulty band at one seat: easy > normal > hard, and easy − hard at least the spread. */
+export const difficultyHolds = (easy: number, normal: number, hard: number): boolean =>
+  easy > normal && normal > hard && easy - hard >= BAND_LIMITS.difficultySpreadMin;
+
 export function bands(results: readonly LevelBalance[]): Band[] {
   const L = BAND_LIMITS;
   const out: Band[] = [];
@@ -468,14 +473,13 @@ export function bands(results: readonly LevelBalance[]): Band[] {
       atMost('no cheap exploit', r.level, best - s('principled'), L.exploitMargin, seat);
       atMost('no ultimatum', r.level, r.takeItOrLeaveIt[seat].signedRate, L.ultimatumMax, seat);
       const d = r.difficulty;
-      const monotone = d.easy[seat] > d.normal[seat] && d.normal[seat] > d.hard[seat];
       out.push({
         name: 'difficulty is monotone',
         level: r.level,
         seat,
         value: round1(d.easy[seat] - d.hard[seat]),
         limit: `easy > normal > hard, easy - hard >= ${L.difficultySpreadMin}`,
-        pass: monotone && d.easy[seat] - d.hard[seat] >= L.difficultySpreadMin,
+        pass: difficultyHolds(d.easy[seat], d.normal[seat], d.hard[seat]),
       });
     }
     if (main) {
