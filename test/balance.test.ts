@@ -209,8 +209,8 @@ describe('bands still open (issue 10)', () => {
   test.todo(
     "thoughtful beats naive by 5 at the mediators: Budapest's US and Europe, and on some series coalition's US, Minsk's Europe and binding-treaty's Europe (the oracle is within 1–4 points of accepting everything there)",
   );
-  test.todo("Minsk's Russia 5 points over naive play on every series (3.1–4.9 on some)");
+  test.todo("Minsk's Russia 5 points over naive play on every series (4.4–4.9 on some)");
   test.todo(
-    "no cheap exploit at Budapest's Russia: holding firm beats principled play by 3.6–4.3 points on some series",
+    "no cheap exploit at Budapest's Russia: holding firm beats principled play by 3.6–5 points on some series",
   );
 });
