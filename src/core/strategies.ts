@@ -323,11 +323,9 @@ function principledSideMove(level: Level, state: GameState, party: Party): SideM
  * *Principled*: negotiates on interests, the way the briefings teach, with only what its seat may
  * know (its own numbers; the others' public positions, red lines and answers).
  *
- * - **Worth.** It values a package by the score it expects from signing it now: its own utility
- *   of the terms (with incentives received) and the odds of each stress-test ending, from the
- *   package's credibility against Russia's resolve (the public rule of `src/core/stress.ts`, over
- *   fixed draws, never the game's own generator). Walking away is worth its reservation value at
- *   the deadline (after its own drift) and the no-deal ending.
+ * - **Worth.** It values a package by the score signing it now would give: its own utility of
+ *   the terms, with the incentives it holds (`worthTable`). Walking away is worth its reservation
+ *   value at the deadline, after its own drift (`walkAwayWorth`).
  * - **Reading rejections.** Red lines others invoke become known (`state.parties[p].known`) and
  *   are never crossed again. "Not enough for us on …" raises the public estimate of that party's
  *   weight on the issues it named and of its threshold (`state.beliefs`); on top of that, it
