@@ -4,15 +4,7 @@
 // bands judge the result on any seed series.
 import { analyse } from './analysis';
 import { packageAt, packageIndex, type Level, type Package } from './level/level';
-import {
-  computerMove,
-  isOver,
-  newGame,
-  phaseOf,
-  stepComputer,
-  waitingFor,
-  applyMove,
-} from './moves';
+import { computerMove, stepComputer } from './moves';
 import { respond } from './negotiator';
 import {
   DIFFICULTIES,
@@ -33,6 +25,7 @@ import {
   naiveAccept,
   nashStubborn,
   oracle,
+  playWithStrategies,
   pressureSpam,
   principled,
   rejectAll,
@@ -65,30 +58,7 @@ export type BalanceStrategy = (typeof BALANCE_STRATEGIES)[number];
 export const seedSeries = (count: number, base = BALANCE_SEED): string[] =>
   Array.from({ length: count }, (_, k) => deriveSeed(base, k));
 
-/**
- * Plays one game: the seats in `players` are played by their strategies, the others by computer
- * negotiators. Throws with the rules' reason if a strategy makes a move they refuse.
- */
-export function playWithStrategies(
-  level: Level,
-  seed: string,
-  players: Partial<ByParty<Strategy>>,
-  difficulty: Difficulty = DEFAULT_DIFFICULTY,
-): GameState {
-  const humans = PARTIES.filter((p) => players[p] !== undefined);
-  let game = newGame(level, { seed, difficulty, seats: seatsFor(humans) });
-  for (let guard = 0; !isOver(game); guard++) {
-    const party = waitingFor(game)[0];
-    if (party === undefined || guard > 1000)
-      throw new Error(`${level.id}/${seed}: the game is stuck in ${phaseOf(game)}`);
-    const move = players[party]!(level, game, party);
-    const next = applyMove(level, game, move);
-    if (!next.ok)
-      throw new Error(`${level.id}/${seed}: ${party}'s move was refused: ${next.error.message}`);
-    game = next.value;
-  }
-  return game;
-}
+export { playWithStrategies };
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -2,10 +2,11 @@
 // game snapshot alone, the way a person at that seat could (its own numbers, and only what is
 // public about the others). Pure and deterministic: no clock, no randomness outside the state.
 import { packageAt, packageIndex, type Level, type Package } from './level/level';
-import { phaseOf, waitingFor } from './moves';
+import { computerDue, isOver, phaseOf, playMove, stepComputer, waitingFor } from './moves';
 import { knownFeasible, publicEstimates } from './negotiator';
-import { PARTIES, type Party } from './parties';
-import { checkProposal, checkResponse, checkSideMove } from './rules';
+import { DEFAULT_DIFFICULTY } from './params';
+import { PARTIES, type ByParty, type Difficulty, type Party } from './parties';
+import { checkProposal, checkResponse, checkSideMove, createInitialState, seatsFor } from './rules';
 import type { GameState, Move, SideMove } from './state';
 import {
   contributionTable,
@@ -127,6 +128,50 @@ function strategy(decide: {
         return notWaiting(state, party);
     }
   };
+}
+
+/**
+ * Plays one game move by move, yielding after each one (a computer's too): the seats in `players`
+ * are played by their strategies, the others by computer negotiators. A caller may stop between moves (the debrief
+ * spreads its comparison over idle moments). Throws with the rules' reason if a strategy makes a
+ * move they refuse.
+ */
+export function* playSteps(
+  level: Level,
+  seed: string,
+  players: Partial<ByParty<Strategy>>,
+  difficulty: Difficulty = DEFAULT_DIFFICULTY,
+): Generator<GameState, GameState, void> {
+  const humans = PARTIES.filter((p) => players[p] !== undefined);
+  let game = createInitialState(level, { seed, difficulty, seats: seatsFor(humans) });
+  for (let guard = 0; !isOver(game); guard++) {
+    const party = computerDue(game) ?? waitingFor(game)[0];
+    if (party === undefined || guard > 10_000)
+      throw new Error(`${level.id}/${seed}: the game is stuck in ${phaseOf(game)}`);
+    if (game.seats[party] === 'computer') game = stepComputer(level, game);
+    else {
+      const next = playMove(level, game, players[party]!(level, game, party));
+      if (!next.ok)
+        throw new Error(`${level.id}/${seed}: ${party}'s move was refused: ${next.error.message}`);
+      game = next.value;
+    }
+    yield game;
+  }
+  return game;
+}
+
+/** Plays one game to its end (see `playSteps`). */
+export function playWithStrategies(
+  level: Level,
+  seed: string,
+  players: Partial<ByParty<Strategy>>,
+  difficulty: Difficulty = DEFAULT_DIFFICULTY,
+): GameState {
+  const steps = playSteps(level, seed, players, difficulty);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -114,6 +114,15 @@ describe('the game in Chromium', () => {
     const state = await page.evaluate(() => window.redLines.state());
     expect(state?.outcome).toMatch(/^(lasting|uneasy|renewedWar|noDeal)$/);
     await expect(page.getByRole('heading', { name: 'What was possible' }).count()).resolves.toBe(1);
+    // The same seed played again at the seat: the player's row first, then three approaches.
+    const compared = page.locator('.comparison tbody tr');
+    await compared.nth(3).waitFor();
+    await expect(compared.count()).resolves.toBe(4);
+    const yours = await compared.first().locator('td').first().textContent();
+    const scored = await page.locator('table.scores tr.you td').first().textContent();
+    expect(yours).toBe(scored);
+    await page.screenshot({ path: `${ARTIFACTS}/debrief-compare.png`, fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
   });

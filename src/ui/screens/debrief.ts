@@ -1,12 +1,13 @@
 // The debrief: the outcome, scores, what was possible, what everyone wanted, and the share code.
 import { outcomeWord } from '../../core/codes';
+import { endingOf, type ApproachResult, type Ending } from '../../core/compare';
 import { historyText } from '../../core/level/sources';
 import { PARTIES } from '../../core/parties';
 import { h, percent } from '../dom';
 import { termsList, weightBars } from '../widgets';
 import { frontierChart, timeline } from './charts';
 import { sharePanel } from './share';
-import type { DebriefProps, Intents } from './types';
+import type { Comparison, DebriefProps, Intents } from './types';
 
 export function render(props: DebriefProps, intents: Intents): HTMLElement {
   const { level, game, view } = props;
@@ -66,6 +67,7 @@ export function render(props: DebriefProps, intents: Intents): HTMLElement {
         ),
       ),
     ),
+    props.comparison ? comparisonSection(props.comparison, game) : null,
     h('h2', {}, 'What was possible'),
     frontierChart(props.analysis),
     h('h2', {}, 'What each delegation really wanted'),
@@ -148,5 +150,80 @@ export function render(props: DebriefProps, intents: Intents): HTMLElement {
       h('button', { onclick: () => intents.playAgain(null) }, 'Play a new seed'),
       h('button', { onclick: () => intents.menu() }, 'Change seat or level'),
     ),
+  );
+}
+
+const endingText = (ending: Ending, round: number): string =>
+  ending === 'deal'
+    ? `Deal, round ${round}`
+    : ending === 'brokeDown'
+      ? `Broke down, round ${round}`
+      : 'No deal by the deadline';
+
+/** Your score beside what other approaches scored at your seat on the same seed. */
+function comparisonSection(comparison: Comparison, game: DebriefProps['game']): HTMLElement {
+  const body = h(
+    'div',
+    { class: 'comparison', 'aria-live': 'polite', 'aria-busy': 'true' },
+    h('p', { class: 'muted' }, 'Playing this seed again with other approaches…'),
+  );
+  const row = (name: string, score: number, ending: string, you = false) =>
+    h(
+      'tr',
+      { class: you ? 'you' : '' },
+      h('th', { scope: 'row' }, name),
+      h('td', {}, String(score)),
+      h('td', {}, ending),
+    );
+  comparison.whenSettled((settled) => {
+    body.removeAttribute('aria-busy');
+    if (!settled.ok) {
+      body.replaceChildren(h('p', {}, 'The comparison could not be worked out for this game.'));
+      return;
+    }
+    const results: readonly ApproachResult[] = settled.results;
+    body.replaceChildren(
+      h(
+        'table',
+        { class: 'scores' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Approach'),
+            h('th', { scope: 'col' }, 'Score'),
+            h('th', { scope: 'col' }, 'How it ended'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          row(
+            'Your play',
+            game.outcome!.scores[comparison.seat],
+            endingText(endingOf(game), game.round),
+            true,
+          ),
+          results.map((r) => row(r.name, r.score, endingText(r.ending, r.round))),
+        ),
+      ),
+    );
+  });
+  return h(
+    'section',
+    { class: 'compare', 'aria-labelledby': 'compare-title' },
+    h('h2', { id: 'compare-title' }, 'Other ways to play your seat'),
+    h(
+      'p',
+      {},
+      'The same seed, played again at your seat against the same delegations. Accepting or ' +
+        'rejecting every offer tables your own ideal package each turn; bargaining steadily ' +
+        'trades what matters little to you for what matters most and concedes step by step as ' +
+        'the deadline nears. The delegations answer whatever is played, and talks can break ' +
+        'down by chance, so one seed is one roll of the dice: play it again to try another way.',
+    ),
+    body,
   );
 }

@@ -1,5 +1,6 @@
 // What each screen is given (props, from one selector) and what it may ask for (intents).
 import type { Analysis } from '../../core/analysis';
+import type { ApproachResult } from '../../core/compare';
 import type { Level, Package } from '../../core/level/level';
 import type { GameParams } from '../../core/params';
 import type { Party } from '../../core/parties';
@@ -69,8 +70,22 @@ export interface DebriefSelection {
   readonly shareCard: string;
 }
 
+/**
+ * The same seed played again at the person's seat by other approaches (src/core/compare.ts),
+ * worked out in idle moments: the listener hears once, when the games are over.
+ */
+export interface Comparison {
+  readonly seat: Party;
+  readonly whenSettled: (listener: (settled: ComparisonSettled) => void) => void;
+}
+
+export type ComparisonSettled =
+  { readonly ok: true; readonly results: readonly ApproachResult[] } | { readonly ok: false };
+
 export interface DebriefProps extends DebriefSelection {
   readonly analysis: Analysis;
+  /** Null when more than one person played: the others' moves cannot be played again. */
+  readonly comparison: Comparison | null;
 }
 
 export interface ReplayProps {

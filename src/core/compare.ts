@@ -1,0 +1,60 @@
+// The debrief's "other ways to play this seat": the same seed played again at the person's seat by
+// scripted approaches, against the same computer delegations. The computers answer whatever is
+// played, so each approach is a game of its own, deterministic from the seed and its moves.
+import type { Level } from './level/level';
+import { PARTIES, type Party } from './parties';
+import type { GameState } from './state';
+import { naiveAccept, playSteps, principled, rejectAll, type Strategy } from './strategies';
+
+export type Ending = 'deal' | 'brokeDown' | 'deadline';
+
+export interface ApproachResult {
+  readonly id: 'accept-all' | 'reject-all' | 'principled';
+  readonly name: string;
+  readonly score: number;
+  readonly ending: Ending;
+  /** The round the game ended in. */
+  readonly round: number;
+}
+
+/** The approaches compared, the naive ones first: the balance harness's yardsticks. */
+const APPROACHES: readonly (Pick<ApproachResult, 'id' | 'name'> & { strategy: Strategy })[] = [
+  { id: 'accept-all', name: 'Accept every offer', strategy: naiveAccept },
+  { id: 'reject-all', name: 'Reject every offer', strategy: rejectAll },
+  { id: 'principled', name: 'Bargain steadily', strategy: principled },
+];
+
+export const endingOf = (game: GameState): Ending =>
+  game.outcome?.deal ? 'deal' : game.outcome?.brokeDown ? 'brokeDown' : 'deadline';
+
+/** The one person's seat when one person played against the computers; null otherwise. */
+export function soloSeat(game: GameState): Party | null {
+  const humans = PARTIES.filter((p) => game.seats[p] === 'human');
+  return humans.length === 1 ? humans[0]! : null;
+}
+
+/**
+ * Plays the game's seed again at `seat` with each approach, at the game's difficulty. Yields
+ * after every move, so that the caller can spread the work over idle moments and stop at will.
+ */
+export function* compareApproaches(
+  level: Level,
+  game: GameState,
+  seat: Party,
+): Generator<void, ApproachResult[], void> {
+  const results: ApproachResult[] = [];
+  for (const { id, name, strategy } of APPROACHES) {
+    const steps = playSteps(level, game.seed, { [seat]: strategy }, game.difficulty);
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yield;
+    const played = step.value;
+    results.push({
+      id,
+      name,
+      score: played.outcome!.scores[seat],
+      ending: endingOf(played),
+      round: played.round,
+    });
+  }
+  return results;
+}
