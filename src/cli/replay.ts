@@ -1,9 +1,11 @@
 // npm run replay -- <code>      (or `-` to read the code from standard input)
-// Verifies a result code by replaying it on the levels in levels/ and prints JSON. A code that
-// does not verify exits 1 with its reason; a usage error exits 2.
+// Verifies a result code by replaying it on the levels in levels/ and prints JSON (with the
+// debrief's analysis and its comparison with other ways to play the seat). A code that does not
+// verify exits 1 with its reason; a usage error exits 2.
 import { readFileSync } from 'node:fs';
 import { analysisReport } from '../core/analysis';
 import { verifyResult } from '../core/codes';
+import { comparisonReport } from '../core/compare';
 import type { Level } from '../core/level/level';
 import { levelIds, loadLevel } from '../node/levels';
 import { ArgError, parseCommandLine } from './args';
@@ -73,6 +75,8 @@ function main(): number {
         scores,
         stateHash,
         analysis: analysisReport(level, game),
+        // The same seed played again at the one person's seat three other ways (as the debrief).
+        comparison: comparisonReport(level, game),
       },
       null,
       2,

@@ -58,3 +58,17 @@ export function* compareApproaches(
   }
   return results;
 }
+
+/** The whole comparison at once (for the command line): null when more than one person played. */
+export function comparisonReport(
+  level: Level,
+  game: GameState,
+): { readonly seat: Party; readonly approaches: ApproachResult[] } | null {
+  const seat = soloSeat(game);
+  if (seat === null) return null;
+  const steps = compareApproaches(level, game, seat);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { seat, approaches: step.value };
+  }
+}

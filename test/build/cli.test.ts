@@ -2,6 +2,9 @@
 // message names it; nothing runs.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
+import { resultCodeFor } from '../../src/core/codes';
+import { naiveAccept, playWithStrategies } from '../../src/core/strategies';
+import { loadLevel } from '../../src/node/levels';
 
 function run(script: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
@@ -92,5 +95,24 @@ describe('command-line arguments (issue 9)', () => {
     expect(stdout).toContain('#### `tutorial`: 2 games, seed K7F2Q9XM');
     expect(stdout).toContain('#### `budapest-1994`');
     expect(stdout).toContain('| issue | options |');
+  });
+
+  test('replay of a solo game reports its score beside the same seed played three other ways', () => {
+    const loaded = loadLevel('tutorial');
+    if (!loaded.ok) throw new Error('tutorial failed to load');
+    const game = playWithStrategies(loaded.value, 'K7F2Q9XM', { ukraine: naiveAccept });
+    const { status, stdout } = run('replay', resultCodeFor(loaded.value, game));
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as {
+      comparison: { seat: string; approaches: { id: string; score: number }[] };
+    };
+    expect(report.comparison.seat).toBe('ukraine');
+    expect(report.comparison.approaches.map((a) => a.id)).toEqual([
+      'accept-all',
+      'reject-all',
+      'principled',
+    ]);
+    // Accepting every offer is what this game did, so it scores what the game scored.
+    expect(report.comparison.approaches[0]!.score).toBe(game.outcome!.scores.ukraine);
   });
 });
