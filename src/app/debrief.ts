@@ -4,59 +4,32 @@
 import { analyse } from '../core/analysis';
 import { compareApproaches, soloSeat } from '../core/compare';
 import type { GameState } from '../core/state';
+import { runWhenIdle } from '../ui/idle';
 import { render as renderDebrief } from '../ui/screens/debrief';
-import type { Comparison, ComparisonSettled, DebriefSelection, Intents } from '../ui/screens/types';
-
-/** Longest stretch of comparison work per idle slice (ms): well inside one frame. */
-const SLICE_MS = 6;
+import type { Comparison, DebriefSelection, Intents } from '../ui/screens/types';
 
 const comparisons = new WeakMap<GameState, Comparison>();
 
-/** Plays the comparison games in idle slices, so the debrief (and any animation) never waits. */
-function startComparison(selection: DebriefSelection): Comparison | null {
-  const { level, game } = selection;
+/** Starts the comparison games once per game; they run in idle slices (ui/idle.ts). */
+function comparisonOf({ level, game }: DebriefSelection): Comparison | null {
   const seat = soloSeat(game);
   if (seat === null || !game.outcome) return null;
-  const known = comparisons.get(game);
-  if (known) return known;
-  const steps = compareApproaches(level, game, seat);
-  let settled: ComparisonSettled | null = null;
-  const listeners: ((s: ComparisonSettled) => void)[] = [];
-  const settle = (s: ComparisonSettled) => {
-    settled = s;
-    for (const listener of listeners.splice(0)) listener(s);
-  };
-  const later = (work: () => void) =>
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(work, { timeout: 200 })
-      : setTimeout(work, 16);
-  const slice = () => {
-    const until = performance.now() + SLICE_MS;
-    try {
-      for (;;) {
-        const step = steps.next();
-        if (step.done) return settle({ ok: true, results: step.value });
-        if (performance.now() >= until) break;
-      }
-    } catch {
-      return settle({ ok: false });
-    }
-    later(slice);
-  };
-  later(slice);
-  const comparison: Comparison = {
-    seat,
-    whenSettled: (listener) => {
-      if (settled) listener(settled);
-      else listeners.push(listener);
-    },
-  };
-  comparisons.set(game, comparison);
+  let comparison = comparisons.get(game);
+  if (!comparison) {
+    comparison = {
+      seat,
+      settled: runWhenIdle(compareApproaches(level, game, seat)).then(
+        (results) => ({ ok: true, results }) as const,
+        () => ({ ok: false }) as const,
+      ),
+    };
+    comparisons.set(game, comparison);
+  }
   return comparison;
 }
 
 export function render(selection: DebriefSelection, intents: Intents): HTMLElement {
   const { level, game } = selection;
   const analysis = analyse(level, game, game.outcome?.deal ?? null);
-  return renderDebrief({ ...selection, analysis, comparison: startComparison(selection) }, intents);
+  return renderDebrief({ ...selection, analysis, comparison: comparisonOf(selection) }, intents);
 }

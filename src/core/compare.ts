@@ -34,12 +34,13 @@ export function soloSeat(game: GameState): Party | null {
 }
 
 /**
- * Plays the game's seed again at `seat` with each approach, at the game's difficulty. Yields
- * after every move, so that the caller can spread the work over idle moments and stop at will.
+ * Plays the seed again at `seat` with each approach, at the given difficulty (a finished game's,
+ * or a class's). Yields after every move, so that the caller can spread the work over idle
+ * moments and stop at will.
  */
 export function* compareApproaches(
   level: Level,
-  game: GameState,
+  game: Pick<GameState, 'seed' | 'difficulty'>,
   seat: Party,
 ): Generator<void, ApproachResult[], void> {
   const results: ApproachResult[] = [];

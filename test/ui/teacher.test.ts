@@ -3,6 +3,7 @@
 // text, the CSV cannot run formulas, and the page remembers its list.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { GAME_VERSION, resultCodeFor } from '../../src/core/codes';
+import { compareApproaches } from '../../src/core/compare';
 import type { Level } from '../../src/core/level/level';
 import { parseGameParams } from '../../src/core/params';
 import { PARTIES } from '../../src/core/parties';
@@ -41,6 +42,13 @@ const codeFor = (role: (typeof PARTIES)[number], choices: number[], name?: strin
   );
   return resultCodeFor(main, game, name);
 };
+/** Runs a generator to its end and returns its result. */
+function playAll<T>(steps: Iterator<unknown, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
 const tamper = (code: string) => {
   const i = Math.floor(code.length / 2);
   return code.slice(0, i) + (code[i] === 'A' ? 'B' : 'A') + code.slice(i + 1);
@@ -270,6 +278,27 @@ describe('the page', () => {
     expect(again.root.querySelector<HTMLTextAreaElement>('#tc-codes')!.value).toBe(area.value);
     expect(again.root.querySelectorAll('.tc-table tbody tr')).toHaveLength(3);
     again.page.destroy();
+  });
+
+  test('beside the class means, shows what one person at the seat would score on the seed, by approach', async () => {
+    const { root, page } = mount(new MemoryStorage());
+    const seed = root.querySelector<HTMLInputElement>('#tc-seed')!;
+    seed.value = SEED;
+    seed.dispatchEvent(new Event('input'));
+    const area = root.querySelector<HTMLTextAreaElement>('#tc-codes')!;
+    area.value = `Ada: ${codeFor('ukraine', [1, 2, 3])}`;
+    area.dispatchEvent(new Event('input'));
+    const line = () => root.querySelector('.tc-yardsticks li')?.textContent ?? '';
+    await vi.waitFor(() => expect(line()).toContain('Bargain steadily'), { timeout: 10_000 });
+    const expected = playAll(
+      compareApproaches(main, { seed: SEED, difficulty: 'normal' }, 'ukraine'),
+    );
+    expect(line()).toBe(
+      `${main.parties.ukraine.spec.name}: ${expected.map((r) => `${r.name} ${r.score}`).join(' · ')}`,
+    );
+    // Only the seat the class played has a yardstick.
+    expect(root.querySelectorAll('.tc-yardsticks li')).toHaveLength(1);
+    page.destroy();
   });
 
   test('a bad seed hides the link until it is fixed', () => {

@@ -175,7 +175,7 @@ function comparisonSection(comparison: Comparison, game: DebriefProps['game']): 
       h('td', {}, String(score)),
       h('td', {}, ending),
     );
-  comparison.whenSettled((settled) => {
+  void comparison.settled.then((settled) => {
     body.removeAttribute('aria-busy');
     if (!settled.ok) {
       body.replaceChildren(h('p', {}, 'The comparison could not be worked out for this game.'));

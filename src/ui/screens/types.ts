@@ -72,11 +72,12 @@ export interface DebriefSelection {
 
 /**
  * The same seed played again at the person's seat by other approaches (src/core/compare.ts),
- * worked out in idle moments: the listener hears once, when the games are over.
+ * worked out in idle moments.
  */
 export interface Comparison {
   readonly seat: Party;
-  readonly whenSettled: (listener: (settled: ComparisonSettled) => void) => void;
+  /** Settles once, when the games are over (never rejects). */
+  readonly settled: Promise<ComparisonSettled>;
 }
 
 export type ComparisonSettled =

@@ -14,6 +14,8 @@ export interface ChartsProps {
   readonly counted: number;
   readonly outcomes: readonly BarProps[];
   readonly seats: readonly BarProps[];
+  /** Per seat the class played: what one person there would score on this seed, by approach. */
+  readonly yardsticks: readonly { readonly seat: string; readonly text: string }[];
   readonly termsTitle: string;
   /** "2 results are from another level…", or null. */
   readonly otherLevel: string | null;
@@ -65,6 +67,22 @@ export function render(props: ChartsProps): HTMLElement {
       { class: 'tc-chart' },
       h('figcaption', {}, 'Mean score by seat (0–100)'),
       bars('Mean score by seat', props.seats),
+      props.yardsticks.length === 0
+        ? null
+        : h(
+            'div',
+            { class: 'tc-yardsticks', 'aria-live': 'polite' },
+            h(
+              'p',
+              { class: 'muted' },
+              'Yardsticks: the same seed played by one person at the seat against the computers, one game per approach (so luck counts):',
+            ),
+            h(
+              'ul',
+              {},
+              props.yardsticks.map((y) => h('li', {}, h('strong', {}, `${y.seat}: `), y.text)),
+            ),
+          ),
     ),
     h(
       'figure',

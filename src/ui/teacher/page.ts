@@ -7,10 +7,12 @@
 // `render(props, intents)` fed by one selector (selectors.ts), swapped in when its props change.
 // Pasted text is shown through textContent only; the QR code is built as SVG elements.
 import '../teacher.css';
+import { compareApproaches } from '../../core/compare';
 import { DIFFICULTIES, PARTIES } from '../../core/parties';
 import { parseSeed, seedFrom } from '../../core/seed';
 import type { Catalog } from '../../levels';
 import { h } from '../dom';
+import { runWhenIdle } from '../idle';
 import {
   MAX_INPUT,
   buildEntries,
@@ -41,6 +43,8 @@ import {
   type Checked,
   type Context,
   type TeacherState,
+  type Yardsticks,
+  yardstickKey,
 } from './selectors';
 import * as setup from './setup';
 import { browserStorage, openTeacherStorage } from './store';
@@ -99,6 +103,7 @@ export function mountTeacher(
     copied: null,
     timer: timer.timerReset(store.initial.settings.timer),
     storage: store.problem,
+    yardsticks: {},
   };
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let ticker: ReturnType<typeof setInterval> | undefined;
@@ -222,7 +227,26 @@ export function mountTeacher(
     parts.timer.el,
   );
 
+  /** Starts, in idle moments, the yardstick games of every seat the class played that lack them. */
+  const started = new Set<string>();
+  let destroyed = false;
+  function ensureYardsticks(): void {
+    const { settings } = state;
+    const level = catalog.levels.get(settings.level);
+    if (!level) return;
+    for (const seat of PARTIES) {
+      const key = yardstickKey(settings, seat);
+      if (state.checked.stats.seatScores[seat].n === 0 || started.has(key)) continue;
+      started.add(key);
+      const done = (results: Yardsticks[string]) => {
+        if (!destroyed) set({ yardsticks: { ...state.yardsticks, [key]: results } });
+      };
+      runWhenIdle(compareApproaches(level, settings, seat)).then(done, () => done(null));
+    }
+  }
+
   function render() {
+    ensureYardsticks();
     const c = ctx();
     parts.notices.update(selectNotices(state));
     parts.setup.update(selectSetup(state, c));
@@ -282,6 +306,7 @@ export function mountTeacher(
 
   return {
     destroy() {
+      destroyed = true;
       clearTimeout(debounce);
       stopTicker();
       root.replaceChildren();

@@ -3,6 +3,7 @@
 // no game rule is worked out here.
 import { OUTCOME_WORDS, outcomeWord } from '../../core/codes';
 import type { Level } from '../../core/level/level';
+import type { ApproachResult } from '../../core/compare';
 import { DIFFICULTIES, PARTIES, type Party } from '../../core/parties';
 import type { OutcomeKind } from '../../core/state';
 import type { Catalog } from '../../levels';
@@ -36,6 +37,16 @@ export interface Checked {
   readonly stats: ClassStats;
 }
 
+/**
+ * What one person at a seat would score on a scenario with each of the debrief's approaches
+ * (src/core/compare.ts), by `yardstickKey`, filled in as the games are played in idle moments;
+ * null when they could not be played.
+ */
+export type Yardsticks = Readonly<Record<string, readonly ApproachResult[] | null>>;
+
+export const yardstickKey = (settings: TeacherSettings, seat: Party): string =>
+  `${settings.level}|${settings.seed}|${settings.difficulty}|${seat}`;
+
 export interface TeacherState {
   readonly settings: TeacherSettings;
   /** What the seed box holds; `settings.seed` keeps the last valid seed. */
@@ -48,6 +59,7 @@ export interface TeacherState {
   readonly copied: { readonly url: string; readonly text: string } | null;
   readonly timer: TimerModel;
   readonly storage: StorageProblem | null;
+  readonly yardsticks: Yardsticks;
 }
 
 export interface Context {
@@ -203,6 +215,18 @@ export function selectCharts(state: TeacherState, ctx: Context): ChartsProps {
         label: partyName(level, p),
         fraction: (mean ?? 0) / 100,
         value: mean === null ? 'no games' : `${mean} (${n} ${plural(n, 'game', 'games')})`,
+      };
+    }),
+    yardsticks: PARTIES.filter((p) => stats.seatScores[p].n > 0).map((p) => {
+      const results = state.yardsticks[yardstickKey(state.settings, p)];
+      return {
+        seat: partyName(level, p),
+        text:
+          results === undefined
+            ? 'being worked out…'
+            : results === null
+              ? 'could not be worked out'
+              : results.map((r) => `${r.name} ${r.score}`).join(' · '),
       };
     }),
     termsTitle: level
