@@ -1,6 +1,7 @@
 // The debrief's "other ways to play this seat": the same seed played again at the person's seat by
 // scripted approaches, against the same computer delegations. The computers answer whatever is
 // played, so each approach is a game of its own, deterministic from the seed and its moves.
+import { resultCodeFor } from './codes';
 import type { Level } from './level/level';
 import { PARTIES, type Party } from './parties';
 import type { GameState } from './state';
@@ -15,6 +16,8 @@ export interface ApproachResult {
   readonly ending: Ending;
   /** The round the game ended in. */
   readonly round: number;
+  /** The game's result code, named after the approach: the replay viewer shows how it played. */
+  readonly code: string;
 }
 
 /** The approaches compared, the naive ones first: the balance harness's yardsticks. */
@@ -55,6 +58,7 @@ export function* compareApproaches(
       score: played.outcome!.scores[seat],
       ending: endingOf(played),
       round: played.round,
+      code: resultCodeFor(level, played, name),
     });
   }
   return results;

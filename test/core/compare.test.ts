@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { verifyResult } from '../../src/core/codes';
 import { compareApproaches, soloSeat, type ApproachResult } from '../../src/core/compare';
 import { seatsFor } from '../../src/core/rules';
 import type { GameState } from '../../src/core/state';
@@ -28,6 +29,10 @@ describe('other ways to play the seat (the debrief comparison)', () => {
       const again = playWithStrategies(level, 'KTRWZBXM', { us: strategies[k]! }, 'hard');
       expect(r.score).toBe(again.outcome!.scores.us);
       expect(r.round).toBe(again.round);
+      // Its result code replays to the same game, under the approach's name.
+      const verified = verifyResult(r.code, new Map([[level.id, level]]));
+      expect(verified.ok && verified.value.scores.us).toBe(r.score);
+      expect(verified.ok && verified.value.payload.name).toBe(r.name);
     });
     // The game's own approach, played again, ends exactly as the game did.
     expect(results[0]!.score).toBe(played.outcome!.scores.us);

@@ -121,7 +121,14 @@ describe('the game in Chromium', () => {
     const yours = await compared.first().locator('td').first().textContent();
     const scored = await page.locator('table.scores tr.you td').first().textContent();
     expect(yours).toBe(scored);
-    await page.screenshot({ path: `${ARTIFACTS}/debrief-compare.png`, fullPage: true });
+    // Each approach's game opens in the replay viewer, in a tab of its own.
+    const watch = compared.nth(3).getByRole('link', { name: /Watch it: how “Bargain steadily”/ });
+    const [viewer] = await Promise.all([page.context().waitForEvent('page'), watch.click()]);
+    await viewer.waitForFunction(() => document.body.dataset.screen === 'replay');
+    await expect(viewer.getByText('Bargain steadily').count()).resolves.toBeGreaterThan(0);
+    await viewer.close();
+    await compared.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/debrief-compare.png` });
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);

@@ -167,13 +167,29 @@ function comparisonSection(comparison: Comparison, game: DebriefProps['game']): 
     { class: 'comparison', 'aria-live': 'polite', 'aria-busy': 'true' },
     h('p', { class: 'muted' }, 'Playing this seed again with other approaches…'),
   );
-  const row = (name: string, score: number, ending: string, you = false) =>
+  const row = (name: string, score: number, ending: string, code: string | null) =>
     h(
       'tr',
-      { class: you ? 'you' : '' },
+      { class: code === null ? 'you' : '' },
       h('th', { scope: 'row' }, name),
       h('td', {}, String(score)),
       h('td', {}, ending),
+      h(
+        'td',
+        {},
+        code === null
+          ? null
+          : h(
+              'a',
+              {
+                href: `?replay=${encodeURIComponent(code)}`,
+                target: '_blank',
+                rel: 'noopener',
+                'aria-label': `Watch it: how “${name}” played this seed (opens a new tab)`,
+              },
+              'Watch it',
+            ),
+      ),
     );
   void comparison.settled.then((settled) => {
     body.removeAttribute('aria-busy');
@@ -195,6 +211,7 @@ function comparisonSection(comparison: Comparison, game: DebriefProps['game']): 
             h('th', { scope: 'col' }, 'Approach'),
             h('th', { scope: 'col' }, 'Score'),
             h('th', { scope: 'col' }, 'How it ended'),
+            h('th', { scope: 'col' }, 'Replay'),
           ),
         ),
         h(
@@ -204,9 +221,9 @@ function comparisonSection(comparison: Comparison, game: DebriefProps['game']): 
             'Your play',
             game.outcome!.scores[comparison.seat],
             endingText(endingOf(game), game.round),
-            true,
+            null,
           ),
-          results.map((r) => row(r.name, r.score, endingText(r.ending, r.round))),
+          results.map((r) => row(r.name, r.score, endingText(r.ending, r.round), r.code)),
         ),
       ),
     );
