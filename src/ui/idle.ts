@@ -1,7 +1,7 @@
 // Work that may take a while (the comparison games of the debrief and the teacher page) runs in
 // idle moments, a few milliseconds at a time, so no frame and no keystroke waits for it.
 
-/** Longest stretch of work per idle slice (ms): well inside one frame. */
+/** A slice ends with the first step that passes this many ms: well inside one frame. */
 export const SLICE_MS = 6;
 
 const later = (work: () => void): void => {
