@@ -10,6 +10,7 @@ import type { GameParams } from '../core/params';
 import type { Difficulty, Party } from '../core/parties';
 import { seatView } from '../core/seatView';
 import type { OutcomeKind } from '../core/state';
+import type { LogEntry } from '../core/transcript';
 import type { Catalog } from '../levels';
 import type { SoundPlayer } from '../audio/player';
 import { h } from '../ui/dom';
@@ -182,6 +183,15 @@ export function startShell(o: ShellOptions): Shell {
     notify: o.notify,
   };
 
+  const logItem = (entry: LogEntry) =>
+    h(
+      'li',
+      { class: `log-${entry.kind}` },
+      h('span', { class: 'log-round' }, `R${entry.round}`),
+      ' ',
+      entry.text,
+    );
+
   /** The game's table, map and log, seen from the seat on screen. */
   const showGame = () => {
     const snapshot = app.getSnapshot();
@@ -193,16 +203,8 @@ export function startShell(o: ShellOptions): Shell {
     o.bus.emit('map', mapView(level, game));
     const entries = view.log.slice(logCount);
     logCount = view.log.length;
-    for (const entry of entries)
-      o.log.append(
-        h(
-          'li',
-          { class: `log-${entry.kind}` },
-          h('span', { class: 'log-round' }, `R${entry.round}`),
-          ' ',
-          entry.text,
-        ),
-      );
+    o.log.setAttribute('aria-live', 'polite');
+    o.log.append(...entries.map(logItem));
     o.log.scrollTop = o.log.scrollHeight;
   };
 
@@ -311,11 +313,14 @@ export function startShell(o: ShellOptions): Shell {
       const data = snapshot.context.replay!;
       const round = data.rounds[data.shown]!;
       const level = snapshot.context.level!;
-      o.bus.emit(
-        'table',
-        tableView(level, round, seatView(level, round, snapshot.context.params.role)),
-      );
+      const view = seatView(level, round, snapshot.context.params.role);
+      o.bus.emit('table', tableView(level, round, view));
       o.bus.emit('map', mapView(level, round));
+      // The log up to the round shown, redrawn at each step: read from the replay panel, not
+      // announced again entry by entry.
+      o.log.setAttribute('aria-live', 'off');
+      o.log.replaceChildren(...view.log.map(logItem));
+      o.log.scrollTop = o.log.scrollHeight;
     }
     render();
   });

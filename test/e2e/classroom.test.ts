@@ -72,7 +72,12 @@ describe('links, codes and classroom play', () => {
     await page.goto(`${suite.url()}?replay=${encodeURIComponent(code)}&pace=0`);
     await page.waitForSelector('#replay-title');
     expect(await page.locator('.replay').innerText()).toContain('Verified by replay');
+    // The game log follows the round shown: round 1's moves, then round 2's as well.
+    const logged = () => page.locator('#log li').count();
+    const first = await logged();
+    expect(first).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Next round' }).click();
+    await expect(logged()).resolves.toBeGreaterThan(first);
     await page.screenshot({ path: `${ARTIFACTS}/replay.png` });
     await page.getByRole('button', { name: 'Play on from round 2' }).click();
     const forked = await page.evaluate(() => window.redLines.state());

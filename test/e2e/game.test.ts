@@ -126,6 +126,8 @@ describe('the game in Chromium', () => {
     const [viewer] = await Promise.all([page.context().waitForEvent('page'), watch.click()]);
     await viewer.waitForFunction(() => document.body.dataset.screen === 'replay');
     await expect(viewer.getByText('Bargain steadily').count()).resolves.toBeGreaterThan(0);
+    // The replay's game log holds the rounds shown so far.
+    await expect(viewer.locator('#log li').count()).resolves.toBeGreaterThan(0);
     await viewer.close();
     await compared.first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/debrief-compare.png` });
