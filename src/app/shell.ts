@@ -183,6 +183,13 @@ export function startShell(o: ShellOptions): Shell {
     notify: o.notify,
   };
 
+  /** The log's panel is what scrolls. */
+  const logPanel = () => o.log.closest<HTMLElement>('.log-panel') ?? o.log;
+  /** Brings the newest entry into view. */
+  const followLog = () => {
+    const panel = logPanel();
+    panel.scrollTop = panel.scrollHeight;
+  };
   const logItem = (entry: LogEntry) =>
     h(
       'li',
@@ -204,8 +211,11 @@ export function startShell(o: ShellOptions): Shell {
     const entries = view.log.slice(logCount);
     logCount = view.log.length;
     o.log.setAttribute('aria-live', 'polite');
+    // Follow the newest entries, unless the player has scrolled back to read older ones.
+    const panel = logPanel();
+    const following = panel.scrollHeight - panel.scrollTop - panel.clientHeight < 48;
     o.log.append(...entries.map(logItem));
-    o.log.scrollTop = o.log.scrollHeight;
+    if (following) followLog();
   };
 
   /** Connects a new game actor's subscribers, each on its own. */
@@ -320,7 +330,7 @@ export function startShell(o: ShellOptions): Shell {
       // announced again entry by entry.
       o.log.setAttribute('aria-live', 'off');
       o.log.replaceChildren(...view.log.map(logItem));
-      o.log.scrollTop = o.log.scrollHeight;
+      followLog();
     }
     render();
   });

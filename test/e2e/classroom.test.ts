@@ -78,6 +78,14 @@ describe('links, codes and classroom play', () => {
     expect(first).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Next round' }).click();
     await expect(logged()).resolves.toBeGreaterThan(first);
+    await page.getByRole('button', { name: 'Next round' }).click();
+    // The newest entry is in view: the panel has scrolled to its end.
+    const atEnd = await page.evaluate(() => {
+      const panel = document.querySelector('.log-panel')!;
+      return panel.scrollTop + panel.clientHeight >= panel.scrollHeight - 2;
+    });
+    expect(atEnd).toBe(true);
+    await page.getByRole('button', { name: 'Previous round' }).click();
     await page.screenshot({ path: `${ARTIFACTS}/replay.png` });
     await page.getByRole('button', { name: 'Play on from round 2' }).click();
     const forked = await page.evaluate(() => window.redLines.state());
