@@ -32,6 +32,7 @@ export function tableView(level: Level, game: GameState, view: SeatView): TableV
         isProposer: party === (game.table?.proposer ?? game.proposer),
         isYou: party === view.seat,
         response: response ? (response.accept ? 'accept' : 'reject') : null,
+        responseEarlier: response !== undefined && game.responses[party] === undefined,
       };
     }),
     tablePackage: onTable

@@ -13,6 +13,8 @@ export interface DelegationView {
   readonly isProposer: boolean;
   readonly isYou: boolean;
   readonly response: 'accept' | 'reject' | null;
+  /** The response is last round's (nothing new is on the table yet): drawn in the past tense. */
+  readonly responseEarlier: boolean;
 }
 
 export interface TableView {

@@ -467,7 +467,16 @@ export class TableScene extends Phaser.Scene {
       const accept = d.response === 'accept';
       objects.response
         .setFontSize(Math.round(Math.min(badge - 2, 13 * scale)))
-        .setText(accept ? '✓ accepts' : '✗ rejects')
+        .setText(
+          d.responseEarlier
+            ? accept
+              ? '✓ accepted'
+              : '✗ rejected'
+            : accept
+              ? '✓ accepts'
+              : '✗ rejects',
+        )
+        .setAlpha(d.responseEarlier ? 0.7 : 1)
         .setColor(cssColour(accept ? this.palette.accept : this.palette.reject))
         .setPosition(x, y - radius - 3);
     }
@@ -541,8 +550,8 @@ export class TableScene extends Phaser.Scene {
     const seat = layout.seats[d.party];
     bubble.clear();
     const shown = regions.length > 0 && d.speech !== null;
-    bubble.setVisible(shown);
-    speech.setVisible(shown);
+    bubble.setVisible(shown).setAlpha(d.responseEarlier ? 0.7 : 1);
+    speech.setVisible(shown).setAlpha(d.responseEarlier ? 0.7 : 1);
     if (!shown || !d.speech) return;
     const maxWrap = 300 * layout.scale;
     const wrapIn = (region: Rect) => Math.min(maxWrap, region.w - BUBBLE_PAD * 2);
