@@ -126,7 +126,8 @@ export function startShell(o: ShellOptions): Shell {
   let connected: GameRef | null = null;
   let disconnect: (() => void)[] = [];
   let renderedKey = '';
-  let logCount = 0;
+  /** The log entries on screen, as the game view gave them. */
+  let shownLog: readonly LogEntry[] = [];
 
   const toggleView = () => {
     shell.view3d = shell.view3d === 'table' ? 'map' : 'table';
@@ -190,6 +191,8 @@ export function startShell(o: ShellOptions): Shell {
     const panel = logPanel();
     panel.scrollTop = panel.scrollHeight;
   };
+  const sameEntry = (a: LogEntry, b: LogEntry) =>
+    a === b || (a.round === b.round && a.kind === b.kind && a.text === b.text);
   const logItem = (entry: LogEntry) =>
     h(
       'li',
@@ -208,13 +211,21 @@ export function startShell(o: ShellOptions): Shell {
     const view = seatView(level, game, seatOnScreen(snapshot));
     o.bus.emit('table', tableView(level, game, view));
     o.bus.emit('map', mapView(level, game));
-    const entries = view.log.slice(logCount);
-    logCount = view.log.length;
+    // New entries come last; should an earlier one ever differ, the log is redrawn from there.
+    let same = 0;
+    while (
+      same < shownLog.length &&
+      same < view.log.length &&
+      sameEntry(shownLog[same]!, view.log[same]!)
+    )
+      same++;
+    while (o.log.children.length > same) o.log.lastElementChild!.remove();
+    shownLog = view.log;
     o.log.setAttribute('aria-live', 'polite');
     // Follow the newest entries, unless the player has scrolled back to read older ones.
     const panel = logPanel();
     const following = panel.scrollHeight - panel.scrollTop - panel.clientHeight < 48;
-    o.log.append(...entries.map(logItem));
+    o.log.append(...view.log.slice(same).map(logItem));
     if (following) followLog();
   };
 
@@ -224,7 +235,7 @@ export function startShell(o: ShellOptions): Shell {
     for (const off of disconnect) off();
     disconnect = [];
     connected = game;
-    logCount = 0;
+    shownLog = [];
     o.log.replaceChildren();
     if (!game) return;
     const { context } = app.getSnapshot();

@@ -75,6 +75,14 @@ export interface LogEntry {
   readonly text: string;
 }
 
+/**
+ * The parties of a round's answers or side moves in the order they were made (the order the
+ * record's keys were added: computers before people), so that the log reads as the round went
+ * and a new entry only ever comes last.
+ */
+const inOrderGiven = (byParty: Partial<Record<Party, unknown>>): Party[] =>
+  (Object.keys(byParty) as Party[]).filter((p) => PARTIES.includes(p));
+
 /** The log entries of one round: its proposal, answers, side moves and news. */
 function roundEntries(level: Level, record: RoundRecord): LogEntry[] {
   const entries: LogEntry[] = [];
@@ -88,7 +96,7 @@ function roundEntries(level: Level, record: RoundRecord): LogEntry[] {
     party: proposal.proposer,
     text: `${partyName(level, proposal.proposer)} proposes: ${terms}.`,
   });
-  for (const party of PARTIES) {
+  for (const party of inOrderGiven(record.responses)) {
     const r = record.responses[party];
     if (r && party !== proposal.proposer)
       entries.push({
@@ -98,7 +106,7 @@ function roundEntries(level: Level, record: RoundRecord): LogEntry[] {
         text: `${partyName(level, party)} ${r.accept ? 'accepts' : 'rejects'}: “${r.says}”`,
       });
   }
-  for (const party of PARTIES) {
+  for (const party of inOrderGiven(record.sideMoves)) {
     const m = record.sideMoves[party];
     if (m && m.kind !== 'pass')
       entries.push({ round, kind: 'sideMove', party, text: describeSideMove(level, party, m) });

@@ -7,6 +7,7 @@ import { applyMove, newGame, phaseOf, waitingFor } from '../../src/core/moves';
 import type { Move } from '../../src/core/state';
 import { seatsFor } from '../../src/core/rules';
 import { loadLevel } from '../../src/node/levels';
+import { loadOrThrow, seedWithChair } from '../core/helpers';
 import { ARTIFACTS, browserSuite, openPage } from './harness';
 
 const suite = browserSuite();
@@ -134,6 +135,23 @@ describe('the game in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
+  });
+
+  test("the game log shows each move once, in the order made, the player's own answers included", async () => {
+    const { page, errors } = await openPage(suite.browser());
+    // Russia chairs round 1: the computers answer before the United States, the player.
+    const seed = seedWithChair(loadOrThrow('levels/tutorial.json'), 'russia');
+    await page.goto(`${suite.url()}?seed=${seed}&role=us&level=tutorial&pace=0`);
+    await page.click('#start');
+    await page.getByRole('button', { name: 'Go to the table' }).first().click();
+    for (let turn = 0; turn < 6; turn++) await playTurn(page, false);
+    const logged = await page.locator('#log li').allTextContents();
+    expect(logged.filter((text, i) => logged.indexOf(text) !== i)).toEqual([]);
+    const ours = logged.findIndex((text) => text.startsWith('R1 United States rejects'));
+    const theirs = logged.findIndex((text) => /^R1 (Europe|Ukraine) (accepts|rejects)/.test(text));
+    expect(theirs).toBeGreaterThan(0);
+    expect(ours).toBeGreaterThan(theirs);
+    expect(errors).toEqual([]);
   });
 
   test('the browser reaches the same stateHash as the core in Node for the same seed and moves', async () => {
