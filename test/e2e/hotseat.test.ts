@@ -81,6 +81,9 @@ describe('hot-seat play to the debrief (issue 9)', () => {
       expect(await screenOf(page)).toBe('handover');
       const handedTo = await playHotseat(page, seats);
       expect(await screenOf(page)).toBe('debrief');
+      // Other people's moves cannot be played again: the debrief says so instead of comparing.
+      await expect(page.locator('.compare-note').count()).resolves.toBe(1);
+      await expect(page.locator('.comparison').count()).resolves.toBe(0);
       // Every seat was handed the device, and more than once (every round needs each of them).
       expect(new Set(handedTo)).toEqual(new Set(seats));
       expect(handedTo.length).toBeGreaterThan(seats.length);

@@ -67,7 +67,14 @@ export function render(props: DebriefProps, intents: Intents): HTMLElement {
         ),
       ),
     ),
-    props.comparison ? comparisonSection(props.comparison, game) : null,
+    props.comparison
+      ? comparisonSection(props.comparison, game)
+      : h(
+          'p',
+          { class: 'muted compare-note' },
+          'With more than one person at the table, no other ways of playing are compared: ' +
+            'their moves cannot be played again without them. Each person can replay the seed alone.',
+        ),
     h('h2', {}, 'What was possible'),
     frontierChart(props.analysis),
     h('h2', {}, 'What each delegation really wanted'),
