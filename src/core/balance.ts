@@ -58,8 +58,6 @@ export type BalanceStrategy = (typeof BALANCE_STRATEGIES)[number];
 export const seedSeries = (count: number, base = BALANCE_SEED): string[] =>
   Array.from({ length: count }, (_, k) => deriveSeed(base, k));
 
-export { playWithStrategies };
-
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

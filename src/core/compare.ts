@@ -5,7 +5,14 @@ import { resultCodeFor } from './codes';
 import type { Level } from './level/level';
 import { PARTIES, type Party } from './parties';
 import type { GameState } from './state';
-import { naiveAccept, playSteps, principled, rejectAll, type Strategy } from './strategies';
+import {
+  naiveAccept,
+  playSteps,
+  principled,
+  rejectAll,
+  runToEnd,
+  type Strategy,
+} from './strategies';
 
 export type Ending = 'deal' | 'brokeDown' | 'deadline';
 
@@ -70,10 +77,7 @@ export function comparisonReport(
   game: GameState,
 ): { readonly seat: Party; readonly approaches: ApproachResult[] } | null {
   const seat = soloSeat(game);
-  if (seat === null) return null;
-  const steps = compareApproaches(level, game, seat);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return { seat, approaches: step.value };
-  }
+  return seat === null
+    ? null
+    : { seat, approaches: runToEnd(compareApproaches(level, game, seat)) };
 }

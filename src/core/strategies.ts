@@ -160,19 +160,21 @@ export function* playSteps(
   return game;
 }
 
-/** Plays one game to its end (see `playSteps`). */
-export function playWithStrategies(
-  level: Level,
-  seed: string,
-  players: Partial<ByParty<Strategy>>,
-  difficulty: Difficulty = DEFAULT_DIFFICULTY,
-): GameState {
-  const steps = playSteps(level, seed, players, difficulty);
+/** Runs steps (such as `playSteps`) to their end at once, and returns their result. */
+export function runToEnd<T>(steps: Iterator<unknown, T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
+
+/** Plays one game to its end (see `playSteps`). */
+export const playWithStrategies = (
+  level: Level,
+  seed: string,
+  players: Partial<ByParty<Strategy>>,
+  difficulty: Difficulty = DEFAULT_DIFFICULTY,
+): GameState => runToEnd(playSteps(level, seed, players, difficulty));
 
 // ---------------------------------------------------------------------------------------------
 // The two naive strategies and the fixed proposal.

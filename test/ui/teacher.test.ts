@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { GAME_VERSION, resultCodeFor } from '../../src/core/codes';
 import { compareApproaches } from '../../src/core/compare';
+import { runToEnd } from '../../src/core/strategies';
 import type { Level } from '../../src/core/level/level';
 import { parseGameParams } from '../../src/core/params';
 import { PARTIES } from '../../src/core/parties';
@@ -42,13 +43,6 @@ const codeFor = (role: (typeof PARTIES)[number], choices: number[], name?: strin
   );
   return resultCodeFor(main, game, name);
 };
-/** Runs a generator to its end and returns its result. */
-function playAll<T>(steps: Iterator<unknown, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 const tamper = (code: string) => {
   const i = Math.floor(code.length / 2);
   return code.slice(0, i) + (code[i] === 'A' ? 'B' : 'A') + code.slice(i + 1);
@@ -290,7 +284,7 @@ describe('the page', () => {
     area.dispatchEvent(new Event('input'));
     const line = () => root.querySelector('.tc-yardsticks li')?.textContent ?? '';
     await vi.waitFor(() => expect(line()).toContain('Bargain steadily'), { timeout: 10_000 });
-    const expected = playAll(
+    const expected = runToEnd(
       compareApproaches(main, { seed: SEED, difficulty: 'normal' }, 'ukraine'),
     );
     expect(line()).toBe(

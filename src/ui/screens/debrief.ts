@@ -26,44 +26,28 @@ export function render(props: DebriefProps, intents: Intents): HTMLElement {
     h(
       'p',
       { class: 'lede' },
-      outcome.deal
-        ? `A deal was signed in round ${game.round}. Credibility ${props.credibility ?? 0}/100.`
-        : outcome.brokeDown
-          ? `The talks broke down after round ${game.round}, before the deadline, without a deal.`
-          : `The deadline passed after ${game.round} rounds without a deal.`,
+      {
+        deal: `A deal was signed in round ${game.round}. Credibility ${props.credibility ?? 0}/100.`,
+        brokeDown: `The talks broke down after round ${game.round}, before the deadline, without a deal.`,
+        deadline: `The deadline passed after ${game.round} rounds without a deal.`,
+      }[endingOf(game)],
     ),
     outcome.deal ? termsList(level, outcome.deal) : null,
     outcome.stress ? timeline(outcome.stress.years) : null,
     h('h2', {}, 'Scores'),
-    h(
-      'table',
-      { class: 'scores' },
-      h(
-        'thead',
-        {},
+    scoresTable(
+      ['Delegation', 'Score', 'Utility of the outcome'],
+      PARTIES.map((p) =>
         h(
           'tr',
-          {},
-          h('th', { scope: 'col' }, 'Delegation'),
-          h('th', { scope: 'col' }, 'Score'),
-          h('th', { scope: 'col' }, 'Utility of the outcome'),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        PARTIES.map((p) =>
+          { class: p === view.seat ? 'you' : '' },
           h(
-            'tr',
-            { class: p === view.seat ? 'you' : '' },
-            h(
-              'th',
-              { scope: 'row' },
-              `${level.parties[p].spec.name}${p === view.seat ? ' (you)' : ''}`,
-            ),
-            h('td', {}, String(outcome.scores[p])),
-            h('td', {}, percent(outcome.utilities[p])),
+            'th',
+            { scope: 'row' },
+            `${level.parties[p].spec.name}${p === view.seat ? ' (you)' : ''}`,
           ),
+          h('td', {}, String(outcome.scores[p])),
+          h('td', {}, percent(outcome.utilities[p])),
         ),
       ),
     ),
@@ -160,6 +144,23 @@ export function render(props: DebriefProps, intents: Intents): HTMLElement {
   );
 }
 
+/** A table of scores: a heading per column, then the rows. */
+const scoresTable = (headings: readonly string[], rows: HTMLElement[]): HTMLElement =>
+  h(
+    'table',
+    { class: 'scores' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        headings.map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
+    h('tbody', {}, rows),
+  );
+
 const endingText = (ending: Ending, round: number): string =>
   ending === 'deal'
     ? `Deal, round ${round}`
@@ -206,32 +207,17 @@ function comparisonSection(comparison: Comparison, game: DebriefProps['game']): 
     }
     const results: readonly ApproachResult[] = settled.results;
     body.replaceChildren(
-      h(
-        'table',
-        { class: 'scores' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, 'Approach'),
-            h('th', { scope: 'col' }, 'Score'),
-            h('th', { scope: 'col' }, 'How it ended'),
-            h('th', { scope: 'col' }, 'Replay'),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
+      scoresTable(
+        ['Approach', 'Score', 'How it ended', 'Replay'],
+        [
           row(
             'Your play',
             game.outcome!.scores[comparison.seat],
             endingText(endingOf(game), game.round),
             null,
           ),
-          results.map((r) => row(r.name, r.score, endingText(r.ending, r.round), r.code)),
-        ),
+          ...results.map((r) => row(r.name, r.score, endingText(r.ending, r.round), r.code)),
+        ],
       ),
     );
   });
