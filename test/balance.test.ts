@@ -20,7 +20,8 @@ import {
 import type { Level } from '../src/core/level/level';
 import { formatLevelError } from '../src/core/level/parse';
 import { DIFFICULTIES, PARTIES } from '../src/core/parties';
-import { principled } from '../src/core/strategies';
+import { stateHash } from '../src/core/game';
+import { naiveAccept, playSteps, principled, runToEnd } from '../src/core/strategies';
 import { loadLevel } from '../src/node/levels';
 
 const LEVELS = ['tutorial', 'budapest-1994', 'minsk-2015', 'coalition-2025', 'binding-treaty'];
@@ -156,6 +157,40 @@ describe('the harness', () => {
     },
     TIMEOUT,
   );
+
+  test('plays on past a drawn breakdown into the very game the rules play when none is drawn', () => {
+    const risky: Level = {
+      ...level('budapest-1994'),
+      spec: { ...level('budapest-1994').spec, breakdownRisk: 0.3 },
+    };
+    let brokeDown = 0;
+    for (const seed of seedSeries(12, SERIES[0])) {
+      const drawn = runToEnd(playSteps(risky, seed, { us: principled }));
+      const goesOn = runToEnd(playSteps(risky, seed, { us: principled }, 'normal', true));
+      expect(goesOn.outcome!.brokeDown, seed).toBeUndefined();
+      if (drawn.outcome!.brokeDown) brokeDown++;
+      else expect(stateHash(goesOn), seed).toBe(stateHash(drawn));
+    }
+    expect(brokeDown).toBeGreaterThan(0);
+  });
+
+  test("weighs each round's breakdown by the level's risk instead of drawing it", () => {
+    const risk = 0.3;
+    const risky: Level = {
+      ...level('tutorial'),
+      spec: { ...level('tutorial').spec, breakdownRisk: risk },
+    };
+    const seeds = seedSeries(6, SERIES[1]);
+    // Accepting everything: a deal in round R is signed if the talks lasted R - 1 round ends.
+    let expectedDeals = 0;
+    for (const seed of seeds) {
+      const game = runToEnd(playSteps(risky, seed, { us: naiveAccept }, 'normal', true));
+      if (game.outcome!.deal) expectedDeals += Math.pow(1 - risk, game.round - 1);
+    }
+    const played = playSeat(risky, seeds, 'us', naiveAccept, 'normal');
+    expect(played.dealRate).toBeCloseTo(expectedDeals / seeds.length, 3);
+    expect(played.dealRate).toBeLessThan(1);
+  });
 });
 
 describe('the tutorial gives every seat something to negotiate for', () => {

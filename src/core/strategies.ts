@@ -6,7 +6,14 @@ import { computerDue, isOver, phaseOf, playMove, stepComputer, waitingFor } from
 import { knownFeasible, publicEstimates } from './negotiator';
 import { DEFAULT_DIFFICULTY } from './params';
 import { PARTIES, type ByParty, type Difficulty, type Party } from './parties';
-import { checkProposal, checkResponse, checkSideMove, createInitialState, seatsFor } from './rules';
+import {
+  checkProposal,
+  checkResponse,
+  checkSideMove,
+  createInitialState,
+  seatsFor,
+  startNextRound,
+} from './rules';
 import type { GameState, Move, SideMove } from './state';
 import {
   contributionTable,
@@ -132,15 +139,20 @@ function strategy(decide: {
 
 /**
  * Plays one game move by move, yielding after each one (a computer's too): the seats in `players`
- * are played by their strategies, the others by computer negotiators. A caller may stop between moves (the debrief
- * spreads its comparison over idle moments). Throws with the rules' reason if a strategy makes a
- * move they refuse.
+ * are played by their strategies, the others by computer negotiators. A caller may stop between
+ * moves (the debrief spreads its comparison over idle moments). Throws with the rules' reason if a
+ * strategy makes a move they refuse.
+ *
+ * With `talksGoOn`, a breakdown drawn at the end of a round is undone and the next round starts,
+ * exactly as the rules would have gone on had the draw fallen the other way: the balance harness
+ * weighs each round's breakdown by its probability instead of drawing it (see `playSeat`).
  */
 export function* playSteps(
   level: Level,
   seed: string,
   players: Partial<ByParty<Strategy>>,
   difficulty: Difficulty = DEFAULT_DIFFICULTY,
+  talksGoOn = false,
 ): Generator<GameState, GameState, void> {
   const humans = PARTIES.filter((p) => players[p] !== undefined);
   let game = createInitialState(level, { seed, difficulty, seats: seatsFor(humans) });
@@ -155,6 +167,8 @@ export function* playSteps(
         throw new Error(`${level.id}/${seed}: ${party}'s move was refused: ${next.error.message}`);
       game = next.value;
     }
+    if (talksGoOn && game.outcome?.brokeDown)
+      game = startNextRound(level, { ...game, outcome: null });
     yield game;
   }
   return game;
