@@ -84,7 +84,9 @@ function printTable(results: readonly LevelBalance[], options: BalanceOptions, s
       `${r.level.padEnd(16)} ${r.dealRate.toFixed(2).padStart(9)}  ${r.earlyDealShare.toFixed(2).padStart(5)}  ` +
         `${String(r.distinctPer100).padStart(12)}  ${r.topDealShare.toFixed(2).padStart(8)}  ${r.explanationsTrue.toFixed(2).padStart(17)}`,
     );
-  console.log(`\nmean score (0-100) at each seat against computer negotiators`);
+  console.log(
+    `\nmean score (0-100) at each seat against computer negotiators (breakdown risk weighed, not drawn)`,
+  );
   console.log(
     `level            seat    ${BALANCE_STRATEGIES.map((n) => n.slice(0, 11).padStart(12)).join('')}        tioli  signed`,
   );
