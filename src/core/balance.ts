@@ -115,8 +115,8 @@ export interface Played {
  * weighed, not drawn: each game is played on as if the talks never broke down, and every round's
  * end at which they could have broken down counts with that probability, at what walking away
  * would then have scored. The means are those of drawn breakdowns, without the noise of one coin
- * flip per round, which on 200 seeds moved a seat's mean by about 2 points: two strategies on the
- * same seeds now differ by how they played, not by their luck.
+ * flip per round, which on 200 seeds moved a seat's mean by 1.7 points (levels/README.md): two
+ * strategies on the same seeds now differ by how they played, not by their luck.
  */
 export function playSeat(
   level: Level,
