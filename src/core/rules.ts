@@ -43,6 +43,8 @@ export const INCENTIVE = 0.03;
 export const PRESSURE = 0.03;
 /** What pressing costs the presser in goodwill (utility in any deal). */
 export const PRESSURE_GOODWILL = 0.01;
+/** What the next pressure takes off the no-deal value of a party already pressed `pressed` times. */
+export const pressureEffect = (pressed: number): number => PRESSURE * Math.pow(0.5, pressed);
 /**
  * The opponent model's error about a person's threshold, by difficulty: on easy the computers
  * think the person needs more than it does, on hard a little less (they push).
@@ -407,11 +409,10 @@ export function applySideMove(
   const change = (p: Party, f: (ps: PartyState) => PartyState) => (parties[p] = f(parties[p]));
   switch (move.kind) {
     case 'pressure': {
-      const share = Math.pow(0.5, parties[move.target].pressed);
       change(move.target, (ps) => ({
         ...ps,
         pressed: ps.pressed + 1,
-        reservation: Math.max(0, ps.reservation - PRESSURE * share),
+        reservation: Math.max(0, ps.reservation - pressureEffect(ps.pressed)),
         penaltyFactors: ps.penaltyFactors.map(
           (f, i) => f * (1 - level.parties[move.target].redLines[i]!.softening),
         ),

@@ -11,6 +11,8 @@ import {
   checkResponse,
   checkSideMove,
   createInitialState,
+  PRESSURE_GOODWILL,
+  pressureEffect,
   seatsFor,
   startNextRound,
 } from './rules';
@@ -362,7 +364,8 @@ function principledAccepts(level: Level, state: GameState, party: Party, pkg: Pa
 
 /**
  * Pressure, never incentives: on a party that blocks the table with a firm red line, else on the
- * one party that alone turns down a package the principled player accepted.
+ * one party that alone turns down a package the principled player accepted, while pressing it
+ * still takes off its no-deal value at least what it costs.
  */
 function principledSideMove(level: Level, state: GameState, party: Party): SideMove {
   const rejecting = PARTIES.filter((p) => p !== party && state.responses[p]?.accept === false);
@@ -372,8 +375,13 @@ function principledSideMove(level: Level, state: GameState, party: Party): SideM
   };
   const firm = rejecting.find((p) => lineOf(p)?.hard === false);
   const lone = rejecting.length === 1 ? rejecting[0]! : undefined;
+  // Pressure on a holdout pays only while it takes off at least what it costs in goodwill (its
+  // effect halves with each use); on a firm red line it also softens the line, so it goes on.
   const holdout =
-    lone !== undefined && state.responses[party]?.accept === true && lineOf(lone)?.hard !== true
+    lone !== undefined &&
+    state.responses[party]?.accept === true &&
+    lineOf(lone)?.hard !== true &&
+    pressureEffect(state.parties[lone].pressed) >= PRESSURE_GOODWILL
       ? lone
       : undefined;
   const target = firm ?? holdout;
@@ -404,8 +412,9 @@ function principledSideMove(level: Level, state: GameState, party: Party): SideM
  *   walking away; it never accepts anything worth less, however late.
  * - **Side moves.** It presses a party that blocks the table with a firm red line (pressure
  *   softens firm lines and lowers the target's no-deal value); failing that, it presses the one
- *   party that alone turned down a package it accepted itself; otherwise it passes. It never pays
- *   for incentives.
+ *   party that alone turned down a package it accepted itself, as long as the pressure takes off
+ *   at least what it costs in goodwill (twice at most, since each use halves it); otherwise it
+ *   passes. It never pays for incentives.
  */
 export const principled: Strategy = strategy({
   propose: principledProposal,
