@@ -223,20 +223,20 @@ describe("Minsk's Russia has something to win by negotiating", () => {
 
 describe('principled pressure', () => {
   test('stops pressing a lone holdout once pressure takes off less than it costs in goodwill', () => {
-    // The first time principled play at Budapest's Russian seat presses a holdout with no red line.
     const budapest = level('budapest-1994');
-    let found: { game: GameState; target: Party } | undefined;
-    for (const seed of seedSeries(40, SERIES[0])) {
-      for (const game of playSteps(budapest, seed, { russia: principled })) {
-        if (phaseOf(game) !== 'sideMoves' || !waitingFor(game).includes('russia')) continue;
-        const move = principled(budapest, game, 'russia');
-        if (move.type !== 'SIDE_MOVE' || move.move.kind !== 'pressure') continue;
-        const target = move.move.target;
-        if (game.responses[target]?.redLine === undefined) found = { game, target };
-        if (found) break;
-      }
-      if (found) break;
-    }
+    // The first time principled play at Budapest's Russian seat presses a holdout with no red line.
+    const firstHoldoutPressed = (): { game: GameState; target: Party } | undefined => {
+      for (const seed of seedSeries(40, SERIES[0]))
+        for (const game of playSteps(budapest, seed, { russia: principled })) {
+          if (phaseOf(game) !== 'sideMoves' || !waitingFor(game).includes('russia')) continue;
+          const move = principled(budapest, game, 'russia');
+          if (move.type !== 'SIDE_MOVE' || move.move.kind !== 'pressure') continue;
+          const target = move.move.target;
+          if (game.responses[target]?.redLine === undefined) return { game, target };
+        }
+      return undefined;
+    };
+    const found = firstHoldoutPressed();
     expect(found).toBeDefined();
     const { game, target } = found!;
     const pressedBefore = (times: number): GameState => ({

@@ -413,8 +413,8 @@ function principledSideMove(level: Level, state: GameState, party: Party): SideM
  * - **Side moves.** It presses a party that blocks the table with a firm red line (pressure
  *   softens firm lines and lowers the target's no-deal value); failing that, it presses the one
  *   party that alone turned down a package it accepted itself, as long as the pressure takes off
- *   at least what it costs in goodwill (twice at most, since each use halves it); otherwise it
- *   passes. It never pays for incentives.
+ *   at least what it costs in goodwill (twice, with the rules' numbers: each use halves it);
+ *   otherwise it passes. It never pays for incentives.
  */
 export const principled: Strategy = strategy({
   propose: principledProposal,
