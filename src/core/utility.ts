@@ -155,8 +155,8 @@ export function rivals(level: Level, a: Party, b: Party): boolean {
 
 /**
  * Whether a computer seat is a person's opponent: its interests run against the person's. A person
- * with no such rival in the level is a broker (Budapest's UK, the 2025 US): every delegation it must
- * win over is its opponent, since a side of the table alone barely changes what it can sign.
+ * with no such rival in the level is a broker (Budapest's UK): every delegation it must win over
+ * is its opponent, since a side of the table alone barely changes what it can sign.
  */
 export const opposesAPlayer = (level: Level, seats: GameState['seats'], party: Party): boolean =>
   seats[party] === 'computer' &&
