@@ -110,7 +110,8 @@ const rivalCache = new WeakMap<Level, Map<string, boolean>>();
 /**
  * Whether two parties' interests run against each other in this level: their utilities over the
  * packages no party vetoes (at the start) are negatively correlated. In Budapest the United States
- * and Ukraine are rivals on the arsenal; in 2025 the West and Russia are.
+ * and Ukraine are rivals on the arsenal, and the UK is the rival of both the US and Russia; in 2025
+ * the West and Russia are.
  */
 export function rivals(level: Level, a: Party, b: Party): boolean {
   const key = a < b ? `${a}|${b}` : `${b}|${a}`;
@@ -155,8 +156,9 @@ export function rivals(level: Level, a: Party, b: Party): boolean {
 
 /**
  * Whether a computer seat is a person's opponent: its interests run against the person's. A person
- * with no such rival in the level is a broker (Budapest's UK): every delegation it must win over
- * is its opponent, since a side of the table alone barely changes what it can sign.
+ * with no such rival in the level is a broker (none of the shipped levels has one now): every
+ * delegation it must win over is its opponent, since a side of the table alone barely changes what
+ * it can sign.
  */
 export const opposesAPlayer = (level: Level, seats: GameState['seats'], party: Party): boolean =>
   seats[party] === 'computer' &&

@@ -1,9 +1,11 @@
 // Unit tests of the pure rules: red lines, utility, concession, responses, proposals, credibility,
 // scoring, the exact analysis, seeds and hashing.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyse, utilityTables } from '../../src/core/analysis';
 import { canonicalJson, hashText } from '../../src/core/hash';
 import { packageAt, type Level, type Package } from '../../src/core/level/level';
+import type { LevelSpec } from '../../src/core/level/schema';
 import { chooseProposal, respond } from '../../src/core/negotiator';
 import { PARTIES, type Party } from '../../src/core/parties';
 import { playComputerGame } from '../../src/core/moves';
@@ -22,10 +24,10 @@ import {
   bestOnIssues,
   feasibleTop,
   idealUtility,
+  rivals,
   targetUtility,
   utility,
 } from '../../src/core/utility';
-import { loadLevel } from '../../src/node/levels';
 import { levelFrom, mini, miniSpec, seedWithChair } from './helpers';
 
 // mini.json: force (none, monitors, brigade) × commitment (declaration, treaty) × sanctions
@@ -277,9 +279,22 @@ describe('concession', () => {
   });
 
   test('a broker with no rival at the table faces every delegation at the chosen difficulty', () => {
-    const loaded = loadLevel('budapest-1994');
-    if (!loaded.ok) throw new Error('budapest-1994 does not load');
-    const level = loaded.value;
+    // Budapest with the UK it had until issue 10: its wishes lay between everyone else's.
+    const spec = JSON.parse(readFileSync('levels/budapest-1994.json', 'utf8')) as LevelSpec;
+    spec.parties.europe.values = {
+      'nuclear-arsenal': { 'give-up-all': 100, 'give-up-slowly': 70, 'keep-a-deterrent': 0 },
+      assurance: { 'no-statement': 20, 'respect-borders': 100, 'security-guarantee': 40 },
+      enforcement: { consultations: 70, 'un-security-council': 100, 'automatic-sanctions': 50 },
+      'economic-aid': { none: 30, 'dismantling-costs': 100, 'compensation-package': 70 },
+      'border-recognition': { 'left-open': 20, reaffirmed: 100, 'border-treaty': 90 },
+      'black-sea-fleet': {
+        'russian-base-open-ended': 50,
+        'lease-with-end-date': 100,
+        'fleet-leaves': 60,
+      },
+    };
+    const level = levelFrom(spec);
+    expect(PARTIES.filter((p) => p !== 'europe' && rivals(level, 'europe', p))).toEqual([]);
     const setup = { seed: 'BCDF', seats: seatsFor(['europe']) } as const;
     const target = (difficulty: 'easy' | 'hard', party: Party) =>
       targetUtility(
