@@ -10,7 +10,7 @@ import type { SeatView } from '../core/seatView';
 import type { Move, SideMove } from '../core/state';
 import { describeSideMove, outcomeWord } from '../core/transcript';
 import type { Catalog } from '../levels';
-import { h } from '../ui/dom';
+import { h, paragraphs } from '../ui/dom';
 import { api, liveLink, liveServerUrl, messageOf, UNREACHABLE } from './api';
 import { applySeatMoves, applySeatUpdate, type SeatUpdate } from './seatUpdate';
 
@@ -336,7 +336,7 @@ class LiveGame {
     if (due) parts.push(this.controls(v, level));
     parts.push(
       h('h2', {}, 'Your briefing'),
-      h('p', {}, v.you.briefing),
+      ...paragraphs(v.you.briefing),
       h(
         'ul',
         {},

@@ -40,3 +40,11 @@ export function s(
 }
 
 export const percent = (x: number): string => `${Math.round(x * 100)}`;
+
+/** A text whose paragraphs are separated by blank lines (as in a level's briefings), one `p` each. */
+export const paragraphs = (text: string): HTMLParagraphElement[] =>
+  text
+    .split(/\n\s*\n/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+    .map((t) => h('p', {}, t));

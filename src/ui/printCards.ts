@@ -2,7 +2,7 @@
 // lines, and what the other delegations say in public. Only the print stylesheet shows them.
 import type { Level } from '../core/level/level';
 import { PARTIES } from '../core/parties';
-import { h, percent } from './dom';
+import { h, paragraphs, percent } from './dom';
 
 export function printRoleCards(level: Level): void {
   const cards = h(
@@ -15,7 +15,7 @@ export function printRoleCards(level: Level): void {
         'article',
         { class: 'print-card' },
         h('h1', {}, `${level.spec.title}: ${model.spec.name}`),
-        h('p', {}, model.spec.briefing),
+        ...paragraphs(model.spec.briefing),
         h('h2', {}, 'Objectives'),
         h(
           'ul',

@@ -1,7 +1,7 @@
 // The briefing: the seat's role card, what the others say in public, and the history.
 import { describeSource, historyText } from '../../core/level/sources';
 import { PARTIES } from '../../core/parties';
-import { h, percent } from '../dom';
+import { h, paragraphs, percent } from '../dom';
 import { breakdownNote, ownPriorities } from '../widgets';
 import type { BriefingProps, Intents } from './types';
 
@@ -18,7 +18,7 @@ export function render(props: BriefingProps, intents: Intents): HTMLElement {
   const ownCard = view
     ? [
         h('h2', {}, 'Your role card'),
-        h('p', {}, view.you.briefing),
+        ...paragraphs(view.you.briefing),
         h('h3', {}, 'Objectives'),
         h(
           'ul',
