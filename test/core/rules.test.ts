@@ -279,7 +279,7 @@ describe('concession', () => {
   });
 
   test('a broker with no rival at the table faces every delegation at the chosen difficulty', () => {
-    // Budapest with the UK it had until issue 10: its wishes lay between everyone else's.
+    // Budapest with the UK it had before its redesign: its wishes lay between everyone else's.
     const spec = JSON.parse(readFileSync('levels/budapest-1994.json', 'utf8')) as LevelSpec;
     spec.parties.europe.values = {
       'nuclear-arsenal': { 'give-up-all': 100, 'give-up-slowly': 70, 'keep-a-deterrent': 0 },
