@@ -228,6 +228,23 @@ describe('seats that once had nothing to win by negotiating', () => {
   );
 });
 
+describe("binding-treaty's US, where its margin once depended on the series", () => {
+  test(
+    'principled play scores 5 points more than naive play on HRTWQZBK, where it once fell to 3.9',
+    () => {
+      // The band's own 200 games: with a no-deal value of 0.44 the US gained 3.9 here.
+      const lvl = level('binding-treaty');
+      const seeds = seedSeries(200, 'HRTWQZBK');
+      const score = (strategy: Strategy) =>
+        playSeat(lvl, seeds, 'us', strategy, 'normal').meanScore;
+      expect(
+        score(principled) - Math.max(score(naiveAccept), score(rejectAll)),
+      ).toBeGreaterThanOrEqual(BAND_LIMITS.thoughtfulMargin);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('principled pressure', () => {
   test('stops pressing a lone holdout once pressure takes off less than it costs in goodwill', () => {
     const budapest = level('budapest-1994');
