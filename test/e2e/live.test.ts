@@ -122,6 +122,8 @@ test('a teacher and four students play a live table to the debrief; the teacher 
   for (const name of names) await table.getByText(name).waitFor();
   const tableId = (await table.getAttribute('data-table'))!;
   await table.getByRole('button', { name: 'Start this table' }).click();
+  await students[0]!.page.getByRole('heading', { name: 'Your briefing' }).waitFor();
+  await students[0]!.page.screenshot({ path: `${ARTIFACTS}/live-table.png`, fullPage: true });
 
   // Every student acts when their seat is due, until all four see the debrief.
   const started = Date.now();
